@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { SettingsChangedNotification, StatusNotification, type ServerStatus } from '../server/protocol';
+import * as wv from '../webview/protocol';
+import { registerCommands } from './commands';
+import { affectsServer, readConfig, serverSettings } from './config';
+import { createLanguageClient } from './languageClient';
+import { REVIEW_PANEL_VIEW_TYPE, ReviewPanel } from './panel/reviewPanel';
+import { webviewRoutes } from './panel/webviewRoutes';
+import { OverviewView } from './views/overviewView';
+
+/**
+ * The client stays thin: it starts the language server, registers the commands, hosts the panel and
+ * forwards. Everything that decides anything about data lives in server/.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('MedReview', { log: true });
+  context.subscriptions.push(log);
+  const { version } = context.extension.packageJSON as { version: string };
+  log.info(`MedReview ${version} activating`);
+
+  let client: LanguageClient | undefined;
+  const overview = new OverviewView();
+  const routes = webviewRoutes(() => client, () => log.show());
+
+  const onStatus = (status: ServerStatus): void => {
+    overview.update(status);
+    ReviewPanel.notify(wv.StatusChanged, status);
+  };
+
+  const startServer = async (): Promise<void> => {
+    const c = createLanguageClient(context, log);
+    c.onNotification(StatusNotification, onStatus);
+    try {
+      await c.start();
+      client = c;
+      log.info('language server started');
+    } catch (err) {
+      client = undefined;
+      void reportStartFailure(log, err);
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('medreview.overview', overview),
+    vscode.window.registerWebviewPanelSerializer(REVIEW_PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel) => {
+        ReviewPanel.revive(panel, context.extensionUri, routes, log);
+        return Promise.resolve();
+      },
+    }),
+    ...registerCommands({
+      openPanel: () => ReviewPanel.show(context.extensionUri, routes, log),
+      showLog: () => log.show(),
+      restartServer: async () => {
+        await client?.stop();
+        await startServer();
+      },
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (client && affectsServer(e)) void client.sendNotification(SettingsChangedNotification, serverSettings(readConfig()));
+    }),
+    { dispose: () => void client?.stop() },
+  );
+
+  await startServer();
+}
+
+async function reportStartFailure(log: vscode.LogOutputChannel, err: unknown): Promise<void> {
+  const message = err instanceof Error ? err.message : String(err);
+  log.error(`language server failed to start: ${message}`);
+  const choice = await vscode.window.showErrorMessage(`MedReview could not start its language server: ${message}`, 'Open Log');
+  if (choice === 'Open Log') log.show();
+}
+
+export function deactivate(): void {
+  // Disposables registered in activate stop the server.
+}

@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ResponseError } from 'vscode-languageclient/node';
+import { GetQuestionRequest, GetStatusRequest, ListQuestionsRequest, ServerErrorCode } from '../../server/protocol';
+import * as wv from '../../webview/protocol';
+
+/** Handles one webview request; `token` is cancelled when the request's timeout passes. */
+type Handler = (params: unknown, token: vscode.CancellationToken) => Promise<unknown>;
+
+/** A webview method bound to its handler, with the types checked where the route is declared. */
+function route<P, R>(
+  type: wv.WebviewRequestType<P, R>,
+  handle: (params: P, token: vscode.CancellationToken) => Promise<R>,
+): [string, Handler] {
+  return [type.method, (params, token) => handle(params as P, token)];
+}
+
+/**
+ * The table of webview requests the extension answers. Most forward to the language server unchanged: the
+ * extension owns only what needs the VS Code API.
+ */
+export function webviewRoutes(client: () => LanguageClient | undefined, showLog: () => void): Map<string, Handler> {
+  const server = (): LanguageClient => {
+    const c = client();
+    if (!c?.isRunning()) throw new WebviewRequestError(wv.WebviewErrorCode.ServerUnavailable, 'The MedReview language server is not running. See the MedReview log.');
+    return c;
+  };
+  return new Map<string, Handler>([
+    route(wv.ListQuestions, (p, token) => server().sendRequest(ListQuestionsRequest, p, token)),
+    route(wv.GetQuestion, (p, token) => server().sendRequest(GetQuestionRequest, p, token)),
+    route(wv.GetStatus, (_p, token) => server().sendRequest(GetStatusRequest, token)),
+    route(wv.ShowLog, () => {
+      showLog();
+      return Promise.resolve();
+    }),
+  ]);
+}
+
+export class WebviewRequestError extends Error {
+  constructor(
+    readonly code: wv.WebviewErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const serverErrorCodes = new Map<number, wv.WebviewErrorCode>([
+  [ServerErrorCode.NotFound, wv.WebviewErrorCode.NotFound],
+  [ServerErrorCode.InvalidParams, wv.WebviewErrorCode.InvalidParams],
+  [ServerErrorCode.StoreUnavailable, wv.WebviewErrorCode.ServerUnavailable],
+]);
+
+/** Maps any failure to the typed error the webview understands. */
+export function toWebviewError(err: unknown): wv.WebviewError {
+  if (err instanceof WebviewRequestError) return { code: err.code, message: err.message };
+  if (err instanceof ResponseError) {
+    return { code: serverErrorCodes.get(err.code) ?? wv.WebviewErrorCode.Internal, message: err.message };
+  }
+  return { code: wv.WebviewErrorCode.Internal, message: err instanceof Error ? err.message : String(err) };
+}

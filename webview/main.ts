@@ -1,0 +1,14 @@
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import './styles.css';
+import { App } from './app';
+import { Rpc } from './rpc';
+import { vscodeApi } from './vscodeApi';
+
+const root = document.getElementById('app');
+if (root) {
+  const api = vscodeApi();
+  void new App(root, new Rpc(api), api).start();
+}

@@ -1,0 +1,121 @@
+/**
+ * The webview <-> extension boundary. Every message has a literal method name, typed params and result, and
+ * says which way it travels. Requests carry an id and a timeout and always end in exactly one response:
+ * a result or a typed error, never silence (the webview also gives up on its own when the timeout passes).
+ *
+ * The view types are the server's (server/protocol.ts): the extension forwards them unchanged.
+ */
+import type {
+  GetQuestionParams,
+  ListQuestionsParams,
+  ListQuestionsResult,
+  QuestionDetail,
+  ServerStatus,
+} from '../server/protocol';
+
+export type { AnswerView, QuestionDetail, QuestionSummary, ListQuestionsResult, ServerStatus } from '../server/protocol';
+
+/** A request type: the method name plus phantom params/result types checked at both ends. */
+export interface WebviewRequestType<P, R> {
+  readonly method: string;
+  readonly _params?: P;
+  readonly _result?: R;
+}
+
+/** A notification type: the method name plus its phantom params type. */
+export interface WebviewNotificationType<P> {
+  readonly method: string;
+  readonly _params?: P;
+}
+
+function request<P, R>(method: string): WebviewRequestType<P, R> {
+  return { method };
+}
+
+function notification<P>(method: string): WebviewNotificationType<P> {
+  return { method };
+}
+
+// ---------------------------------------------------------------- requests: webview -> extension
+
+/** webview -> extension: a page of the question list. */
+export const ListQuestions = request<ListQuestionsParams, ListQuestionsResult>('questions/list');
+
+/** webview -> extension: one question with its answers. */
+export const GetQuestion = request<GetQuestionParams, QuestionDetail>('question/get');
+
+/** webview -> extension: the data status (loading, ready, error). */
+export const GetStatus = request<void, ServerStatus>('status/get');
+
+/** webview -> extension: open the log output (after an error the panel offers it). */
+export const ShowLog = request<void, void>('log/show');
+
+// ---------------------------------------------------------------- notifications: extension -> webview
+
+/** extension -> webview: the server's data status changed. */
+export const StatusChanged = notification<ServerStatus>('status/changed');
+
+/**
+ * View state the panel keeps across hide and window reload. The webview saves it with `setState`, and VS Code
+ * hands it back to the panel serializer on reload, so no message is needed for it.
+ */
+export interface PanelViewState {
+  selectedQuestionId?: string;
+  search?: string;
+}
+
+// ---------------------------------------------------------------- envelopes
+
+export enum WebviewErrorCode {
+  Timeout = 'timeout',
+  NotFound = 'not-found',
+  InvalidParams = 'invalid-params',
+  ServerUnavailable = 'server-unavailable',
+  Internal = 'internal',
+  UnknownMethod = 'unknown-method',
+}
+
+export interface WebviewError {
+  code: WebviewErrorCode;
+  message: string;
+}
+
+export interface RequestMessage {
+  kind: 'request';
+  id: number;
+  method: string;
+  params: unknown;
+  /** Milliseconds after which the sender gives up; the host cancels the work then too. */
+  timeoutMs: number;
+}
+
+export type ResponseMessage =
+  | { kind: 'response'; id: number; ok: true; result: unknown }
+  | { kind: 'response'; id: number; ok: false; error: WebviewError };
+
+export interface NotificationMessage {
+  kind: 'notification';
+  method: string;
+  params: unknown;
+}
+
+export type WebviewMessage = RequestMessage | ResponseMessage | NotificationMessage;
+
+/** Default timeout for a webview request; long operations (export, batch) pass their own. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
+/** Checks the shape of a message that crossed the boundary (the other side is a different trust domain). */
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  switch (m.kind) {
+    case 'request':
+      return typeof m.id === 'number' && typeof m.method === 'string' && typeof m.timeoutMs === 'number';
+    case 'response':
+      return typeof m.id === 'number' && typeof m.ok === 'boolean';
+    case 'notification':
+      return typeof m.method === 'string';
+    default:
+      return false;
+  }
+}
