@@ -1,5 +1,3 @@
-import * as vscode from 'vscode';
-
 /** What a command needs from the running extension. */
 export interface CommandContext {
   openPanel(): void;
@@ -7,24 +5,18 @@ export interface CommandContext {
   restartServer(): Promise<void>;
 }
 
-interface CommandEntry {
+export interface CommandEntry {
   id: string;
   run: (ctx: CommandContext, ...args: unknown[]) => unknown;
 }
 
 /**
  * Every command the extension contributes, in one table. Titles, categories and menus are declared in
- * package.json; here each id is bound to what it does.
+ * package.json; here each id is bound to what it does. (No `vscode` import, so a unit test can check the
+ * table against package.json.)
  */
-const commandTable: CommandEntry[] = [
+export const commandTable: readonly CommandEntry[] = [
   { id: 'medreview.openPanel', run: (ctx) => ctx.openPanel() },
   { id: 'medreview.showLog', run: (ctx) => ctx.showLog() },
   { id: 'medreview.restartServer', run: (ctx) => ctx.restartServer() },
 ];
-
-export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return commandTable.map((c) => vscode.commands.registerCommand(c.id, (...args: unknown[]) => c.run(ctx, ...args)));
-}
-
-/** Ids in the table, for the test that package.json declares exactly these. */
-export const commandIds = commandTable.map((c) => c.id);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SettingsChangedNotification, StatusNotification, type ServerStatus } from '../server/protocol';
 import * as wv from '../webview/protocol';
-import { registerCommands } from './commands';
+import { commandTable, type CommandContext } from './commands';
 import { affectsServer, readConfig, serverSettings } from './config';
 import { createLanguageClient } from './languageClient';
 import { REVIEW_PANEL_VIEW_TYPE, ReviewPanel } from './panel/reviewPanel';
@@ -50,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
     }),
     ...registerCommands({
-      openPanel: () => ReviewPanel.show(context.extensionUri, routes, log),
+      openPanel: () => void ReviewPanel.show(context.extensionUri, routes, log),
       showLog: () => log.show(),
       restartServer: async () => {
         await client?.stop();
@@ -64,6 +64,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   await startServer();
+}
+
+function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return commandTable.map((c) => vscode.commands.registerCommand(c.id, (...args: unknown[]) => c.run(ctx, ...args)));
 }
 
 async function reportStartFailure(log: vscode.LogOutputChannel, err: unknown): Promise<void> {

@@ -10,5 +10,5 @@ import { vscodeApi } from './vscodeApi';
 const root = document.getElementById('app');
 if (root) {
   const api = vscodeApi();
-  void new App(root, new Rpc(api), api).start();
+  void new App(root, new Rpc(api, window), api).start();
 }

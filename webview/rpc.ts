@@ -17,6 +17,11 @@ export class RpcError extends Error {
   }
 }
 
+/** Where host messages arrive: `window` in the panel, any event target in tests. */
+export interface MessageTarget {
+  addEventListener(type: 'message', listener: (e: { data: unknown }) => void): void;
+}
+
 interface Pending {
   resolve(result: unknown): void;
   reject(err: RpcError): void;
@@ -33,10 +38,10 @@ export class Rpc {
   private readonly handlers = new Map<string, (params: unknown) => void>();
 
   constructor(
-    private readonly api: VsCodeApi,
-    target: Pick<Window, 'addEventListener'> = window,
+    private readonly api: Pick<VsCodeApi, 'postMessage'>,
+    target: MessageTarget,
   ) {
-    target.addEventListener('message', (e: Event) => this.receive((e as MessageEvent).data));
+    target.addEventListener('message', (e) => this.receive(e.data));
   }
 
   request<P, R>(type: WebviewRequestType<P, R>, params: P, timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS): Promise<R> {

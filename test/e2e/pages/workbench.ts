@@ -1,0 +1,62 @@
+import type { Page } from 'playwright-core';
+import { ReviewPanelPage } from './reviewPanel';
+
+/** The VS Code workbench in the browser: command palette, activity bar, notifications, reload. */
+export class WorkbenchPage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.waitUntilReady();
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    // The activity-bar entry appears once the workbench has read the extension's contributions.
+    await this.activityBarItem('MedReview').waitFor({ state: 'visible', timeout: 60_000 });
+  }
+
+  activityBarItem(name: string) {
+    return this.page.locator(`.activitybar .action-item a[aria-label^="${name}"]`).first();
+  }
+
+  /** Runs a command by its palette title, exactly as a user would. */
+  async runCommand(title: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input.input');
+    await this.page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible' });
+    await input.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+  }
+
+  async openReviewPanel(): Promise<ReviewPanelPage> {
+    await this.runCommand('MedReview: Open Review Panel');
+    const panel = new ReviewPanelPage(this.page);
+    await panel.waitUntilLoaded();
+    return panel;
+  }
+
+  async reloadWindow(): Promise<void> {
+    const navigated = this.page.waitForEvent('framenavigated', { predicate: (f) => f === this.page.mainFrame() });
+    await this.runCommand('Developer: Reload Window');
+    await navigated;
+    await this.waitUntilReady();
+  }
+
+  async showMedReviewView(): Promise<void> {
+    await this.activityBarItem('MedReview').click();
+    await this.page.locator('.pane-header', { hasText: 'Review' }).first().waitFor({ state: 'visible' });
+  }
+
+  /** A row of the MedReview activity-bar view, by its label text. */
+  overviewRow(text: string | RegExp) {
+    return this.page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  }
+
+  editorTab(title: string) {
+    return this.page.locator('.tabs-container .tab', { hasText: title }).first();
+  }
+}
