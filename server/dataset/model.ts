@@ -70,5 +70,9 @@ export interface ModelAnswer {
   timings?: GenerationTimings;
   /** Why generation stopped (`stop`, `length`, ...) when known. */
   finishReason?: string;
+  /** The prompt that produced the output, when the file gives it. */
+  prompt?: string;
+  /** Which of several samples for the same question and model this is, when there are several. */
+  sample?: number;
   source: SourceLocation;
 }

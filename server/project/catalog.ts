@@ -1,3 +1,4 @@
+import type { ImportSink } from '../dataset';
 import type { ModelAnswer, Question } from '../dataset/model';
 import type { AnswerView, ListQuestionsParams, ListQuestionsResult, QuestionDetail, QuestionSummary } from '../protocol';
 
@@ -43,20 +44,31 @@ export function answerView(a: ModelAnswer): AnswerView {
 
 /**
  * The questions and answers the server has loaded, indexed for the panel's list and detail requests.
- * Questions keep the order in which they were read.
+ * Questions keep the order in which they were read. It is the importer's sink, so files stream into it.
  */
-export class Catalog {
+export class Catalog implements ImportSink {
   private readonly questions = new Map<string, Question>();
   private readonly answers = new Map<string, ModelAnswer[]>();
+  private readonly idByText = new Map<string, string>();
 
-  addQuestion(q: Question): void {
-    this.questions.set(q.id, q);
+  findQuestion(ref: { id?: string; text?: string }): string | undefined {
+    if (ref.id !== undefined && this.questions.has(ref.id)) return ref.id;
+    return ref.text !== undefined ? this.idByText.get(ref.text.trim()) : undefined;
   }
 
-  addAnswer(a: ModelAnswer): void {
-    const list = this.answers.get(a.questionId) ?? [];
-    list.push(a);
-    this.answers.set(a.questionId, list);
+  addQuestions(questions: Question[]): void {
+    for (const q of questions) {
+      this.questions.set(q.id, q);
+      if (!this.idByText.has(q.text.trim())) this.idByText.set(q.text.trim(), q.id);
+    }
+  }
+
+  addAnswers(answers: ModelAnswer[]): void {
+    for (const a of answers) {
+      const list = this.answers.get(a.questionId) ?? [];
+      list.push(a);
+      this.answers.set(a.questionId, list);
+    }
   }
 
   get questionCount(): number {

@@ -1,12 +1,12 @@
+import { importDatasets, type ImportReport } from '../dataset';
 import type { Catalog } from './catalog';
 
 export interface LoadOptions {
   tagNames: string[];
+  onProblem?: (message: string) => void;
 }
 
-/** Reads dataset and model-answer files into the catalog; one report line per file. */
-export async function loadDatasets(files: string[], _catalog: Catalog, _options: LoadOptions): Promise<{ file: string; taken: number; rejected: number }[]> {
-  await Promise.resolve();
-  if (files.length) throw new Error('dataset import is not wired yet');
-  return [];
+/** Streams dataset and model-answer files into the catalog; returns the import report. */
+export function loadDatasets(files: string[], catalog: Catalog, options: LoadOptions): Promise<ImportReport> {
+  return importDatasets(files, { tagNames: options.tagNames }, catalog);
 }

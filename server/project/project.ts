@@ -1,3 +1,4 @@
+import { formatProblem } from '../problem';
 import type { ServerSettings, ServerStatus } from '../protocol';
 import { Catalog } from './catalog';
 import { resolveDatasetFiles } from './datasetFiles';
@@ -43,13 +44,14 @@ export class Project {
       const { files, missing } = await resolveDatasetFiles(this.settings.datasets, this.workspaceFolders);
       for (const m of missing) this.log(`dataset entry not found: ${m}`);
       const catalog = new Catalog();
-      const reports = await loadDatasets(files, catalog, { tagNames: this.settings.thinkTagNames });
+      const report = await loadDatasets(files, catalog, { tagNames: this.settings.thinkTagNames });
+      for (const f of report.files) for (const p of f.problems) this.log(formatProblem(p));
       this.catalogValue = catalog;
       this.setStatus({
         state: 'ready',
         questionCount: catalog.questionCount,
         answerCount: catalog.answerCount,
-        files: reports,
+        files: report.files.map((f) => ({ file: f.file, taken: f.taken, rejected: f.rejected })),
         message: missing.length ? `Not found: ${missing.join(', ')}` : undefined,
       });
     } catch (err) {

@@ -40,3 +40,44 @@ export interface SplitResult {
   state: ThinkState;
   flags: SplitFlag[];
 }
+
+/** The prompt side of an output, when known: both can change where the reasoning starts. */
+export interface ThinkContext {
+  /** The prompt or chat template ended with an opening tag. Inferred from `prompt` when left out. */
+  thinkOpenedByPrompt?: boolean;
+  /** The exact prompt text, so an echo of it in front of the output can be removed. */
+  prompt?: string;
+}
+
+/**
+ * One streamed piece of a generation, as OpenAI-compatible servers send it in `choices[0].delta`
+ * (or a completion's `text`, passed as `content`). llama.cpp sends `reasoning_content`, vLLM and
+ * Ollama `reasoning`; vLLM may send both with the same text, which is taken once.
+ */
+export interface ThinkDelta {
+  content?: string | null;
+  reasoning?: string | null;
+  reasoning_content?: string | null;
+}
+
+/**
+ * What a push made visible. `reasoning` and `answer` are the live view so far (untrimmed, not yet
+ * final); the deltas are what was appended to them by this push. When `replaced` is true, text shown
+ * earlier was reclassified (a `</think>` arrived with no opening tag, so the "answer" so far was
+ * reasoning): redraw from `reasoning` and `answer` instead of appending.
+ */
+export interface ThinkStreamUpdate {
+  reasoningDelta: string;
+  answerDelta: string;
+  replaced: boolean;
+  reasoning: string;
+  answer: string;
+  /** Provisional: `unclosed` while inside a reasoning block. */
+  state: ThinkState;
+}
+
+export interface ThinkStream {
+  push(delta: ThinkDelta): ThinkStreamUpdate;
+  /** The final split; identical to `splitThink` on the concatenated input, however it was cut. */
+  end(): SplitResult;
+}

@@ -36,7 +36,7 @@ export function questionList(p: QuestionListProps): TemplateResult {
             }}
           >
             <span class="q-title">${q.title}</span>
-            <span class="q-meta">${q.answerCount} answers${q.kind !== 'open' ? ` · ${q.kind}` : ''}</span>
+            <span class="q-meta">${q.answerCount} ${q.answerCount === 1 ? 'answer' : 'answers'}${q.kind !== 'open' ? ` · ${q.kind}` : ''}</span>
           </li>`,
         )}
       </ul>

@@ -34,6 +34,11 @@ export class WorkbenchPage {
 
   async openReviewPanel(): Promise<ReviewPanelPage> {
     await this.runCommand('MedReview: Open Review Panel');
+    return this.reviewPanel();
+  }
+
+  /** The review panel that is already open (for example restored after a reload). */
+  async reviewPanel(): Promise<ReviewPanelPage> {
     const panel = new ReviewPanelPage(this.page);
     await panel.waitUntilLoaded();
     return panel;
@@ -46,14 +51,19 @@ export class WorkbenchPage {
     await this.waitUntilReady();
   }
 
+  /** The MedReview view container in the side bar (its only view's header is hidden by VS Code). */
+  medReviewViewContainer() {
+    return this.page.locator('[id="workbench.view.extension.medreview"]');
+  }
+
   async showMedReviewView(): Promise<void> {
-    await this.activityBarItem('MedReview').click();
-    await this.page.locator('.pane-header', { hasText: 'Review' }).first().waitFor({ state: 'visible' });
+    if (!(await this.medReviewViewContainer().isVisible())) await this.activityBarItem('MedReview').click();
+    await this.medReviewViewContainer().waitFor({ state: 'visible' });
   }
 
   /** A row of the MedReview activity-bar view, by its label text. */
   overviewRow(text: string | RegExp) {
-    return this.page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+    return this.medReviewViewContainer().locator('.monaco-list-row', { hasText: text }).first();
   }
 
   editorTab(title: string) {
