@@ -1,6 +1,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SettingsChangedNotification, StatusNotification, type InitializationOptions } from './protocol';
+import { languageCapabilities, registerLanguageFeatures } from './lsp/languageFeatures';
+import { SettingsChangedNotification, StatusNotification, type InitializationOptions, type ServerSettings } from './protocol';
 import { Project } from './project/project';
 import { registerQuestionHandlers } from './rpc/questionHandlers';
 
@@ -10,22 +11,28 @@ import { registerQuestionHandlers } from './rpc/questionHandlers';
  */
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const defaultSettings: ServerSettings = { datasets: [], thinkTagNames: ['think', 'thinking'] };
 let project: Project | undefined;
 
 connection.onInitialize((params) => {
   const init = params.initializationOptions as InitializationOptions | undefined;
-  const settings = init?.settings ?? { datasets: [], thinkTagNames: ['think', 'thinking'] };
+  const settings = init?.settings ?? defaultSettings;
+  const features = registerLanguageFeatures(connection, documents, () => ({
+    questions: project?.catalog ?? { findQuestion: () => undefined },
+    tagNames: project?.tagNames ?? settings.thinkTagNames,
+  }));
   project = new Project(
     settings,
     init?.workspaceFolders ?? [],
-    (s) => void connection.sendNotification(StatusNotification, s),
+    (s) => {
+      void connection.sendNotification(StatusNotification, s);
+      if (s.state === 'ready') features.refreshDiagnostics();
+    },
     (m) => connection.console.info(m),
   );
   registerQuestionHandlers(connection, project);
   return {
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-    },
+    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...languageCapabilities },
     serverInfo: { name: 'medreview-server' },
   };
 });

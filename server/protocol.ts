@@ -92,6 +92,22 @@ export interface GetQuestionParams {
 /** extension -> server: one question with its reference and every model's answer. */
 export const GetQuestionRequest = new RequestType<GetQuestionParams, QuestionDetail, void>('medreview/getQuestion');
 
+export interface OpenDatasetParams {
+  /** Path of a dataset or model-answers file on disk. */
+  file: string;
+}
+
+export interface OpenDatasetResult {
+  /** The first question the file holds or answers, to select in the panel; absent when it has none. */
+  questionId?: string;
+  /** Rows taken and rejected from the file. */
+  taken: number;
+  rejected: number;
+}
+
+/** extension -> server: load a file into the project (if it is not loaded yet) for the panel to show. */
+export const OpenDatasetRequest = new RequestType<OpenDatasetParams, OpenDatasetResult, void>('medreview/openDataset');
+
 // ---------------------------------------------------------------- status
 
 export interface ServerStatus {

@@ -3,6 +3,8 @@ export interface CommandContext {
   openPanel(): void;
   showLog(): void;
   restartServer(): Promise<void>;
+  /** Loads a dataset file (given as a URI string or the active editor's) and shows it in the panel. */
+  openDataset(uri?: string): Promise<void>;
 }
 
 export interface CommandEntry {
@@ -19,4 +21,11 @@ export const commandTable: readonly CommandEntry[] = [
   { id: 'medreview.openPanel', run: (ctx) => ctx.openPanel() },
   { id: 'medreview.showLog', run: (ctx) => ctx.showLog() },
   { id: 'medreview.restartServer', run: (ctx) => ctx.restartServer() },
+  { id: 'medreview.openDataset', run: (ctx, uri) => ctx.openDataset(typeof uri === 'string' ? uri : uriString(uri)) },
 ];
+
+/** Commands from menus pass a Uri object, the code lens a string: accept both without importing vscode. */
+function uriString(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !('scheme' in value)) return undefined;
+  return (value as { toString(): string }).toString();
+}

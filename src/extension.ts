@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SettingsChangedNotification, StatusNotification, type ServerStatus } from '../server/protocol';
+import { OpenDatasetRequest, SettingsChangedNotification, StatusNotification, type ServerStatus } from '../server/protocol';
 import * as wv from '../webview/protocol';
 import { commandTable, type CommandContext } from './commands';
 import { affectsServer, readConfig, serverSettings } from './config';
@@ -55,6 +55,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       restartServer: async () => {
         await client?.stop();
         await startServer();
+      },
+      openDataset: async (uri) => {
+        const target = uri ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
+        if (!target || !client?.isRunning()) return;
+        const result = await client.sendRequest(OpenDatasetRequest, { file: target.fsPath });
+        ReviewPanel.show(context.extensionUri, routes, log);
+        if (result.questionId) ReviewPanel.notify(wv.SelectQuestion, { id: result.questionId });
+        else void vscode.window.showWarningMessage(`MedReview: no question could be read from ${vscode.workspace.asRelativePath(target)} (${result.rejected} rows rejected; see Problems).`);
       },
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -1,5 +1,5 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
-import { GetQuestion, GetStatus, ListQuestions, ShowLog, StatusChanged, type QuestionDetail, type QuestionSummary, type ServerStatus } from './protocol';
+import { GetQuestion, GetStatus, ListQuestions, SelectQuestion, ShowLog, StatusChanged, type QuestionDetail, type QuestionSummary, type ServerStatus } from './protocol';
 import { RpcError, type Rpc } from './rpc';
 import type { VsCodeApi } from './vscodeApi';
 import { questionList } from './views/questionList';
@@ -34,6 +34,10 @@ export class App {
       const becameReady = s.state === 'ready' && this.state.status?.state !== 'ready';
       this.set({ status: s });
       if (becameReady) void this.loadList();
+    });
+    rpc.onNotification(SelectQuestion, ({ id }) => {
+      this.set({ search: '' });
+      void this.loadList().then(() => this.select(id));
     });
   }
 

@@ -55,6 +55,9 @@ export const ShowLog = request<void, void>('log/show');
 /** extension -> webview: the server's data status changed. */
 export const StatusChanged = notification<ServerStatus>('status/changed');
 
+/** extension -> webview: show this question (e.g. after "Open in MedReview" on a dataset file). */
+export const SelectQuestion = notification<{ id: string }>('question/select');
+
 /**
  * View state the panel keeps across hide and window reload. The webview saves it with `setState`, and VS Code
  * hands it back to the panel serializer on reload, so no message is needed for it.

@@ -71,6 +71,13 @@ export class Catalog implements ImportSink {
     }
   }
 
+  /** The first question read from `file`, or the first one `file` answers. */
+  firstQuestionFrom(file: string): string | undefined {
+    for (const q of this.questions.values()) if (q.source.file === file) return q.id;
+    for (const [id, list] of this.answers) if (list.some((a) => a.source.file === file)) return id;
+    return undefined;
+  }
+
   get questionCount(): number {
     return this.questions.size;
   }

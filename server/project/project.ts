@@ -1,5 +1,5 @@
 import { formatProblem } from '../problem';
-import type { ServerSettings, ServerStatus } from '../protocol';
+import type { OpenDatasetResult, ServerSettings, ServerStatus } from '../protocol';
 import { Catalog } from './catalog';
 import { resolveDatasetFiles } from './datasetFiles';
 import { loadDatasets } from './loadDatasets';
@@ -12,6 +12,8 @@ export class Project {
   private catalogValue = new Catalog();
   private statusValue: ServerStatus = { state: 'loading', questionCount: 0, answerCount: 0, files: [] };
   private loading: Promise<void> = Promise.resolve();
+  /** Files opened with "Open in MedReview" that the datasets setting does not list. */
+  private readonly openedFiles = new Set<string>();
 
   constructor(
     private settings: ServerSettings,
@@ -24,6 +26,10 @@ export class Project {
     return this.catalogValue;
   }
 
+  get tagNames(): string[] {
+    return this.settings.thinkTagNames;
+  }
+
   get status(): ServerStatus {
     return this.statusValue;
   }
@@ -31,6 +37,17 @@ export class Project {
   updateSettings(settings: ServerSettings): Promise<void> {
     this.settings = settings;
     return this.reload();
+  }
+
+  /** Loads a file into the project if it is not loaded yet; returns its first question. */
+  async openFile(file: string): Promise<OpenDatasetResult> {
+    await this.loading;
+    if (!this.statusValue.files.some((f) => f.file === file)) {
+      this.openedFiles.add(file);
+      await this.reload();
+    }
+    const report = this.statusValue.files.find((f) => f.file === file);
+    return { questionId: this.catalogValue.firstQuestionFrom(file), taken: report?.taken ?? 0, rejected: report?.rejected ?? 0 };
   }
 
   reload(): Promise<void> {
@@ -41,7 +58,9 @@ export class Project {
   private async load(): Promise<void> {
     this.setStatus({ ...this.statusValue, state: 'loading' });
     try {
-      const { files, missing } = await resolveDatasetFiles(this.settings.datasets, this.workspaceFolders);
+      const resolved = await resolveDatasetFiles(this.settings.datasets, this.workspaceFolders);
+      const { missing } = resolved;
+      const files = [...new Set([...resolved.files, ...this.openedFiles])];
       for (const m of missing) this.log(`dataset entry not found: ${m}`);
       const catalog = new Catalog();
       const report = await loadDatasets(files, catalog, { tagNames: this.settings.thinkTagNames });

@@ -1,5 +1,5 @@
 import { ResponseError, type Connection } from 'vscode-languageserver/node';
-import { GetQuestionRequest, GetStatusRequest, ListQuestionsRequest, ServerErrorCode } from '../protocol';
+import { GetQuestionRequest, GetStatusRequest, ListQuestionsRequest, OpenDatasetRequest, ServerErrorCode } from '../protocol';
 import type { Project } from '../project/project';
 
 /** Answers the panel's question requests (forwarded by the extension) from the open project. */
@@ -12,4 +12,8 @@ export function registerQuestionHandlers(connection: Connection, project: Projec
     return detail;
   });
   connection.onRequest(GetStatusRequest, () => project.status);
+  connection.onRequest(OpenDatasetRequest, (params) => {
+    if (typeof params?.file !== 'string') throw new ResponseError(ServerErrorCode.InvalidParams, 'openDataset needs a file path');
+    return project.openFile(params.file);
+  });
 }

@@ -14,6 +14,8 @@ type Handler = (params: unknown, token: vscode.CancellationToken) => Promise<unk
 export class ReviewPanel implements vscode.Disposable {
   private static current: ReviewPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Messages for a page that has not loaded yet; sent once it makes its first request. */
+  private pending: wv.NotificationMessage[] | undefined = [];
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -50,10 +52,14 @@ export class ReviewPanel implements vscode.Disposable {
     ReviewPanel.current = new ReviewPanel(panel, extensionUri, routes, log);
   }
 
-  /** Sends a notification to the panel if one is open. */
+  /** Sends a notification to the panel if one is open (held until its page is ready). */
   static notify<P>(type: wv.WebviewNotificationType<P>, params: P): void {
-    const message: wv.NotificationMessage = { kind: 'notification', method: type.method, params };
-    void ReviewPanel.current?.panel.webview.postMessage(message);
+    ReviewPanel.current?.post({ kind: 'notification', method: type.method, params });
+  }
+
+  private post(message: wv.NotificationMessage): void {
+    if (this.pending) this.pending.push(message);
+    else void this.panel.webview.postMessage(message);
   }
 
   private onMessage(message: unknown): void {
@@ -61,7 +67,14 @@ export class ReviewPanel implements vscode.Disposable {
       this.log.warn('panel: ignored a malformed message');
       return;
     }
+    this.flushPending();
     void this.answer(message);
+  }
+
+  private flushPending(): void {
+    const held = this.pending;
+    this.pending = undefined;
+    for (const m of held ?? []) void this.panel.webview.postMessage(m);
   }
 
   private async answer(request: wv.RequestMessage): Promise<void> {

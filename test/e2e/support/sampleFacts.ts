@@ -31,7 +31,7 @@ function answerRows(): AnswerRow[] {
   return readdirSync(dir).flatMap((f) => {
     const file = join(dir, f);
     if (f.endsWith('.jsonl')) return jsonl<AnswerRow>(file);
-    if (f.endsWith('.csv')) return parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as AnswerRow[];
+    if (f.endsWith('.csv')) return parse<AnswerRow>(readFileSync(file, 'utf8'), { columns: true, bom: true });
     return [];
   });
 }

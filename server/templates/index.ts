@@ -1,0 +1,11 @@
+export type { PromptTemplate, RenderedPrompt, ChatMessage, TemplateMode } from './types';
+export { parseTemplate, hasErrors, type ParsedTemplate } from './parseTemplate';
+export { renderTemplate, renderBody } from './render';
+export { templateHash } from './hash';
+export { PLACEHOLDERS, type PlaceholderInfo } from './placeholders';
+export { FRONT_MATTER_FIELDS } from './frontMatterFields';
+export { placeholderCompletions, type PlaceholderCompletions, type PlaceholderCompletion } from './completions';
+export { templateHover, previewMarkdown, type TemplateHover } from './hover';
+export { builtinTemplate, BUILTIN_TEMPLATE_IDS, BUILTIN_TEMPLATE_TEXTS } from './builtin';
+export { templateModeHint } from './degenerateHint';
+export { loadTemplateFile } from './loadTemplate';
