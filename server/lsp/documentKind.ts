@@ -1,4 +1,4 @@
-import { sniffDatasetText } from '../dataset';
+import { sniffDatasetText } from '../dataset/sniffText';
 
 export type DocumentKind = 'dataset' | 'rubric' | 'template' | 'other';
 
