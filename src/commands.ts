@@ -1,3 +1,5 @@
+import type { PanelCommand } from '../webview/protocol';
+
 /** What a command needs from the running extension. */
 export interface CommandContext {
   openPanel(): void;
@@ -5,6 +7,8 @@ export interface CommandContext {
   restartServer(): Promise<void>;
   /** Loads a dataset file (given as a URI string or the active editor's) and shows it in the panel. */
   openDataset(uri?: string): Promise<void>;
+  /** Forwards a keyboard action to the review panel. */
+  panelCommand(command: PanelCommand, arg?: number): void;
 }
 
 export interface CommandEntry {
@@ -21,6 +25,8 @@ export const commandTable: readonly CommandEntry[] = [
   { id: 'medreview.openPanel', run: (ctx) => ctx.openPanel() },
   { id: 'medreview.showLog', run: (ctx) => ctx.showLog() },
   { id: 'medreview.restartServer', run: (ctx) => ctx.restartServer() },
+  { id: 'medreview.review.nextQuestion', run: (ctx) => ctx.panelCommand('nextQuestion') },
+  { id: 'medreview.review.previousQuestion', run: (ctx) => ctx.panelCommand('previousQuestion') },
   { id: 'medreview.openDataset', run: (ctx, uri) => ctx.openDataset(typeof uri === 'string' ? uri : uriString(uri)) },
 ];
 

@@ -56,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await client?.stop();
         await startServer();
       },
+      panelCommand: (command, arg) => ReviewPanel.notify(wv.RunPanelCommand, { command, arg }),
       openDataset: async (uri) => {
         const target = uri ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
         if (!target || !client?.isRunning()) return;

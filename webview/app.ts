@@ -1,5 +1,5 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
-import { GetQuestion, GetStatus, ListQuestions, SelectQuestion, ShowLog, StatusChanged, type QuestionDetail, type QuestionSummary, type ServerStatus } from './protocol';
+import { GetQuestion, GetStatus, ListQuestions, RunPanelCommand, SelectQuestion, ShowLog, StatusChanged, type QuestionDetail, type QuestionSummary, type ServerStatus } from './protocol';
 import { RpcError, type Rpc } from './rpc';
 import type { VsCodeApi } from './vscodeApi';
 import { questionList } from './views/questionList';
@@ -34,6 +34,11 @@ export class App {
       const becameReady = s.state === 'ready' && this.state.status?.state !== 'ready';
       this.set({ status: s });
       if (becameReady) void this.loadList();
+    });
+    rpc.onNotification(RunPanelCommand, ({ command }) => {
+      const i = this.state.questions.findIndex((q) => q.id === this.state.selectedId);
+      const next = this.state.questions[command === 'nextQuestion' ? i + 1 : i - 1];
+      if (next) void this.select(next.id);
     });
     rpc.onNotification(SelectQuestion, ({ id }) => {
       this.set({ search: '' });

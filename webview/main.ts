@@ -5,10 +5,13 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './styles.css';
 import { App } from './app';
 import { Rpc } from './rpc';
+import { reportTextInputFocus } from './textInputFocus';
 import { vscodeApi } from './vscodeApi';
 
 const root = document.getElementById('app');
 if (root) {
   const api = vscodeApi();
-  void new App(root, new Rpc(api, window), api).start();
+  const rpc = new Rpc(api, window);
+  reportTextInputFocus(rpc);
+  void new App(root, rpc, api).start();
 }

@@ -55,6 +55,15 @@ export const ShowLog = request<void, void>('log/show');
 /** extension -> webview: the server's data status changed. */
 export const StatusChanged = notification<ServerStatus>('status/changed');
 
+/**
+ * Panel actions bound to VS Code keybindings (package.json `contributes.keybindings`), so users can rebind
+ * them: the key reaches VS Code, which runs the command, which the extension forwards here.
+ */
+export type PanelCommand = 'nextQuestion' | 'previousQuestion';
+
+/** extension -> webview: run a keyboard action. */
+export const RunPanelCommand = notification<{ command: PanelCommand; arg?: number }>('panel/command');
+
 /** extension -> webview: show this question (e.g. after "Open in MedReview" on a dataset file). */
 export const SelectQuestion = notification<{ id: string }>('question/select');
 
@@ -66,6 +75,14 @@ export interface PanelViewState {
   selectedQuestionId?: string;
   search?: string;
 }
+
+// ---------------------------------------------------------------- notifications: webview -> extension
+
+/**
+ * webview -> extension: a text field in the panel gained or lost focus. The extension sets the
+ * `medreview.textInputFocused` context key so single-key shortcuts do not fire while the user types.
+ */
+export const TextInputFocusChanged = notification<{ focused: boolean }>('focus/textInput');
 
 // ---------------------------------------------------------------- envelopes
 

@@ -2,6 +2,7 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   isWebviewMessage,
   WebviewErrorCode,
+  type NotificationMessage,
   type RequestMessage,
   type ResponseMessage,
   type WebviewError,
@@ -55,6 +56,11 @@ export class Rpc {
       const message: RequestMessage = { kind: 'request', id, method: type.method, params, timeoutMs };
       this.api.postMessage(message);
     });
+  }
+
+  notify<P>(type: WebviewNotificationType<P>, params: P): void {
+    const message: NotificationMessage = { kind: 'notification', method: type.method, params };
+    this.api.postMessage(message);
   }
 
   onNotification<P>(type: WebviewNotificationType<P>, handler: (params: P) => void): void {

@@ -17,3 +17,4 @@ export { formatProblems, formatReport, type FileImportReport, type ImportReport 
 export { DATASET_FORMATS, detectFormat } from './formats/detectFormat';
 export { sniffDatasetFormat } from './sniffFile';
 export { derivedQuestionId, questionTextKey } from './questionIds';
+export { sniffDatasetText } from './sniffText';

@@ -68,7 +68,8 @@ export function createMarkupClassifier(tagNames: readonly string[] = DEFAULT_TAG
     const known = seen.get(run);
     if (known !== undefined) return known ?? undefined;
     const kind = classify(run);
-    if (seen.size < MEMO_LIMIT) seen.set(run, kind ?? null);
+    // A copy as the key: `run` is a slice of a whole output, which the map would otherwise keep alive.
+    if (seen.size < MEMO_LIMIT) seen.set((' ' + run).slice(1), kind ?? null);
     return kind;
   };
 }

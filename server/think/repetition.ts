@@ -9,15 +9,15 @@
 const LINE_RUN = 5;
 const MIN_LINE_LENGTH = 8;
 /** A phrase this long recurring this often near the end marks a loop that ran into the token limit. */
-const PROBE = 20;
+const PROBE = 16;
 const TAIL_REPEATS = 8;
-const TAIL_WINDOW = 1500;
+const TAIL_WINDOW = 1000;
 /**
  * Probes end this far from the end. A loop often varies one character per turn (a counter, stray
- * punctuation) or stops mid-phrase; for turns of 27 characters or more, one of these probes misses the
+ * punctuation) or stops mid-phrase; for turns of 26 characters or more, one of these probes misses the
  * varying character.
  */
-const PROBE_OFFSETS = [0, 7, 14, 21, 28];
+const PROBE_OFFSETS = [0, 10, 20];
 
 /**
  * Checks both parts for looping lines, and the end of the output (the answer, or the reasoning when

@@ -7,6 +7,14 @@ export const REVIEW_PANEL_VIEW_TYPE = 'medreview.review';
 
 type Handler = (params: unknown, token: vscode.CancellationToken) => Promise<unknown>;
 
+/** Notifications the page sends, by method. */
+const notificationHandlers = new Map<string, (params: unknown) => void>([
+  [
+    wv.TextInputFocusChanged.method,
+    (p) => void vscode.commands.executeCommand('setContext', 'medreview.textInputFocused', (p as { focused?: unknown }).focused === true),
+  ],
+]);
+
 /**
  * Hosts the one review panel: answers its requests from the route table (each within its timeout) and
  * pushes notifications to it. The panel's own state travels with `setState`, so a reload restores it.
@@ -63,12 +71,13 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private onMessage(message: unknown): void {
-    if (!wv.isWebviewMessage(message) || message.kind !== 'request') {
+    if (!wv.isWebviewMessage(message) || message.kind === 'response') {
       this.log.warn('panel: ignored a malformed message');
       return;
     }
     this.flushPending();
-    void this.answer(message);
+    if (message.kind === 'request') void this.answer(message);
+    else notificationHandlers.get(message.method)?.(message.params);
   }
 
   private flushPending(): void {
@@ -103,6 +112,7 @@ export class ReviewPanel implements vscode.Disposable {
 
   dispose(): void {
     if (this.disposed) return;
+    void vscode.commands.executeCommand('setContext', 'medreview.textInputFocused', false);
     this.disposed = true;
     if (ReviewPanel.current === this) ReviewPanel.current = undefined;
     this.panel.dispose();

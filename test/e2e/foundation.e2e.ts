@@ -56,6 +56,29 @@ describe('foundation: extension, language server and panel in code-server', func
     await session.screenshot('panel-after-reload');
   });
 
+  it('moves between questions with the j/k keybindings, but not while typing in the search field', async () => {
+    const panel = await session.workbench.openReviewPanel();
+    const ids = await panel.questionItems().evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id') ?? ''));
+    await panel.selectQuestion(0);
+    await panel.focusPage();
+    await panel.press('j');
+    await panel.waitForSelected(ids[1]!);
+    await panel.press('j');
+    await panel.waitForSelected(ids[2]!);
+    await panel.press('k');
+    await panel.waitForSelected(ids[1]!);
+
+    // Typing "j" in the search filters the list; the shortcut must not also move the selection.
+    const matching = questions.map((q, i) => (q.text.toLowerCase().includes('j') ? ids[i]! : '')).filter(Boolean);
+    const expected = matching.includes(ids[1]!) ? ids[1]! : matching[0]!;
+    await panel.searchField().click();
+    await panel.press('j');
+    await panel.frame.locator('.list-count', { hasText: new RegExp(`^\\s*${matching.length} of ${matching.length}\\s*$`) }).waitFor();
+    assert.equal(await panel.searchField().inputValue(), 'j', 'the key was typed into the field');
+    await panel.waitForSelected(expected);
+    await panel.searchField().fill('');
+  });
+
   it('raised no Content-Security-Policy violation or script error inside the webview', () => {
     assert.deepEqual(session.webviewErrors, []);
   });

@@ -1,5 +1,5 @@
 import { CsvRecordReader, type CsvRow } from '../csv/csvRecordReader';
-import type { ContainerReader, RecordEvents } from './sourceRecord';
+import { MAX_RECORD_LENGTH, type ContainerReader, type RecordEvents } from './sourceRecord';
 
 /**
  * CSV with a header row: each later row becomes an object of column name to cell text. A row with more
@@ -9,11 +9,14 @@ export class CsvRecords implements ContainerReader {
   private readonly reader: CsvRecordReader;
   private header: string[] | undefined;
 
-  constructor(private readonly events: RecordEvents) {
-    this.reader = new CsvRecordReader({
-      onRow: (row) => this.row(row),
-      onError: (e) => events.onSyntaxError({ line: e.line, column: e.column, message: `malformed CSV: ${e.message}`, code: 'invalid-csv' }),
-    });
+  constructor(private readonly events: RecordEvents, maxLength = MAX_RECORD_LENGTH) {
+    this.reader = new CsvRecordReader(
+      {
+        onRow: (row) => this.row(row),
+        onError: (e) => events.onSyntaxError({ line: e.line, column: e.column, message: `malformed CSV: ${e.message}`, code: 'invalid-csv' }),
+      },
+      maxLength,
+    );
   }
 
   push(text: string): void {

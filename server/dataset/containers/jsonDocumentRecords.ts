@@ -1,6 +1,6 @@
 import { locateJsonField } from '../json/fieldLocator';
 import { JsonRecordScanner, type ScannedRecord } from '../json/jsonRecordScanner';
-import type { ContainerReader, RecordEvents } from './sourceRecord';
+import { MAX_RECORD_LENGTH, type ContainerReader, type RecordEvents } from './sourceRecord';
 
 /**
  * A JSON document: records are the elements of a top-level array (medical-o1 JSON) or the members of a
@@ -9,11 +9,15 @@ import type { ContainerReader, RecordEvents } from './sourceRecord';
 export class JsonDocumentRecords implements ContainerReader {
   private readonly scanner: JsonRecordScanner;
 
-  constructor(events: RecordEvents) {
-    this.scanner = new JsonRecordScanner({
-      onRecord: (r) => events.onRecord(toRecord(r)),
-      onError: (e) => events.onSyntaxError({ line: e.line, column: e.column, message: `not valid JSON: ${e.message}`, code: 'invalid-json' }),
-    });
+  constructor(events: RecordEvents, maxLength = MAX_RECORD_LENGTH) {
+    this.scanner = new JsonRecordScanner(
+      {
+        onRecord: (r) => events.onRecord(toRecord(r)),
+        onError: (e) => events.onSyntaxError({ line: e.line, column: e.column, message: `not valid JSON: ${e.message}`, code: 'invalid-json' }),
+      },
+      false,
+      maxLength,
+    );
   }
 
   push(text: string): void {

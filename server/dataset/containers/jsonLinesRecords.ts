@@ -1,28 +1,38 @@
 import { locateJsonField } from '../json/fieldLocator';
 import { findJsonSyntaxError } from '../json/jsonSyntax';
-import type { ContainerReader, RecordEvents } from './sourceRecord';
+import { MAX_RECORD_LENGTH, type ContainerReader, type RecordEvents } from './sourceRecord';
 
 /** JSON Lines: one record per line, parsed with JSON.parse; a bad line is located and skipped. */
 export class JsonLinesRecords implements ContainerReader {
   private rest = '';
   private line = 1;
+  /** Inside a line that grew past the limit: dropped up to its end. */
+  private skipping = false;
 
-  constructor(private readonly events: RecordEvents) {}
+  constructor(private readonly events: RecordEvents, private readonly maxLength = MAX_RECORD_LENGTH) {}
 
   push(text: string): void {
     const data = this.rest === '' ? text : this.rest + text;
     let start = 0;
     for (let nl = data.indexOf('\n'); nl >= 0; nl = data.indexOf('\n', start)) {
-      this.takeLine(data.slice(start, nl > start && data.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
+      if (this.skipping) {
+        this.skipping = false;
+        this.line++;
+      } else this.takeLine(data.slice(start, nl > start && data.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
       start = nl + 1;
     }
-    this.rest = data.slice(start);
+    this.rest = this.skipping ? '' : data.slice(start);
+    if (this.rest.length > this.maxLength) {
+      this.events.onSyntaxError({ line: this.line, column: 1, message: `line longer than ${this.maxLength} characters: skipped`, code: 'invalid-json' });
+      this.skipping = true;
+      this.rest = '';
+    }
   }
 
   end(): void {
     const last = this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest;
     this.rest = '';
-    if (last !== '') this.takeLine(last);
+    if (last !== '' && !this.skipping) this.takeLine(last);
   }
 
   private takeLine(text: string): void {

@@ -1,5 +1,11 @@
 import type { TextPosition } from '../json/fieldLocator';
 
+/**
+ * The longest record (a JSON Lines line, a JSON record, a CSV cell) a reader holds while waiting for its
+ * end. A file is untrusted: a missing newline or quote must not make a reader buffer a whole 1 GB file.
+ */
+export const MAX_RECORD_LENGTH = 64 * 2 ** 20;
+
 /** One record read from a dataset file, before its fields are checked. */
 export interface SourceRecord {
   /** The parsed JSON value, or for CSV an object of column name to cell text. */

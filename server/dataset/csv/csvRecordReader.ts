@@ -1,4 +1,5 @@
 import type { TextPosition } from '../json/fieldLocator';
+import { MAX_RECORD_LENGTH } from '../containers/sourceRecord';
 
 export interface CsvRow {
   cells: string[];
@@ -44,7 +45,11 @@ export class CsvRecordReader {
   private cellAt: TextPosition = { line: 1, column: 1 };
   private doubledQuotes = false;
 
-  constructor(private readonly events: CsvEvents, private readonly delimiter = 44 /* , */) {}
+  constructor(
+    private readonly events: CsvEvents,
+    private readonly maxLength = MAX_RECORD_LENGTH,
+    private readonly delimiter = 44 /* , */,
+  ) {}
 
   push(chunk: string): void {
     // `compact` already dropped what no cell needs.
@@ -73,8 +78,12 @@ export class CsvRecordReader {
     const buf = this.buf;
     const d = this.delimiter;
     while (this.i < buf.length) {
+      if (this.state === S.Quoted) {
+        this.skipQuoted(buf);
+        continue;
+      }
       const c = buf.charCodeAt(this.i);
-      if (c === 13 && !final && this.i + 1 === buf.length && this.state !== S.Quoted) break; // CR: wait for a possible LF
+      if (c === 13 && !final && this.i + 1 === buf.length) break; // CR: wait for a possible LF
       switch (this.state) {
         case S.FieldStart:
           this.cellStart = this.i;
@@ -91,9 +100,6 @@ export class CsvRecordReader {
             this.endCell(this.i);
             this.state = S.FieldStart;
           } else if (c === 10 || (c === 13 && buf.charCodeAt(this.i + 1) === 10)) this.lineBreak(c);
-          break;
-        case S.Quoted:
-          if (c === 34) this.state = S.QuoteInQuoted;
           break;
         case S.QuoteInQuoted:
           if (c === 34) {
@@ -117,6 +123,23 @@ export class CsvRecordReader {
     this.compact();
   }
 
+  /** Jumps to the next quote inside a quoted cell (model outputs are long), keeping line and column. */
+  private skipQuoted(buf: string): void {
+    const quote = buf.indexOf('"', this.i);
+    const stop = quote < 0 ? buf.length : quote;
+    let lastNewline = -1;
+    for (let nl = buf.indexOf('\n', this.i); nl >= 0 && nl < stop; nl = buf.indexOf('\n', nl + 1)) {
+      this.line++;
+      lastNewline = nl;
+    }
+    this.col = lastNewline < 0 ? this.col + (stop - this.i) : stop - lastNewline;
+    this.i = stop;
+    if (quote >= 0) {
+      this.state = S.QuoteInQuoted;
+      this.advance(34);
+    }
+  }
+
   /** A row ends at this LF (or at the CR of a CRLF, whose LF follows). */
   private lineBreak(c: number): void {
     if (c === 13) return; // the LF that follows ends the row
@@ -132,7 +155,7 @@ export class CsvRecordReader {
     } else {
       text = this.buf.slice(this.cellStart, end);
     }
-    this.cells.push(text);
+    this.cells.push(detached(text));
     this.positions.push(this.cellAt);
   }
 
@@ -158,6 +181,13 @@ export class CsvRecordReader {
 
   /** Drops text no cell still needs, so memory stays at one row. */
   private compact(): void {
+    const inCell = this.state === S.Unquoted || this.state === S.Quoted || this.state === S.QuoteInQuoted;
+    if (inCell && this.i - this.cellStart > this.maxLength) {
+      this.events.onError({ ...this.cellAt, message: `cell longer than ${this.maxLength} characters: the rest of its row is skipped` });
+      this.cells = [];
+      this.positions = [];
+      this.state = S.SkipLine;
+    }
     const keep = this.state === S.Unquoted || this.state === S.Quoted || this.state === S.QuoteInQuoted ? this.cellStart : this.i;
     if (keep > 0) {
       this.buf = this.buf.slice(keep);
@@ -165,6 +195,15 @@ export class CsvRecordReader {
       this.cellStart -= keep;
     }
   }
+}
+
+/**
+ * A copy of a cell that does not point into the read buffer. V8 makes `slice` a view of its parent, so a
+ * kept cell (a model name in a map, an answer in the catalog) would keep a whole 1 MB chunk alive;
+ * slicing a freshly concatenated string forces the copy.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 function shown(c: number): string {

@@ -42,7 +42,7 @@ function readOptions(r: FieldReader): Record<string, string> | undefined {
     if (!/^[A-Z]$/.test(letter)) {
       r.report(['options', letter], 'invalid-value', `option key '${letter}' must be a single capital letter A..Z`);
       ok = false;
-    } else if (typeof raw[letter] !== 'string' || (raw[letter] as string).trim() === '') {
+    } else if (!isText(raw[letter])) {
       r.wrongType(['options', letter], 'non-empty text', raw[letter]);
       ok = false;
     }
@@ -55,4 +55,8 @@ function readOptions(r: FieldReader): Record<string, string> | undefined {
   const options: Record<string, string> = {};
   for (const letter of letters) options[letter] = (raw[letter] as string).trim();
   return options;
+}
+
+function isText(v: unknown): v is string {
+  return typeof v === 'string' && v.trim() !== '';
 }

@@ -7,6 +7,8 @@
  * Each record's text is handed over for `JSON.parse`, which is much faster than building values here.
  */
 
+import { isHex, isJsonSpace, nextNumberState, NumberState, shown, STRING_SPECIAL } from './jsonTokens';
+
 export interface ScannedRecord {
   /** The record's JSON text (always valid JSON). */
   text: string;
@@ -49,19 +51,7 @@ const enum S {
   Stopped, // after an error that cannot be recovered from
 }
 
-const enum N {
-  Start,
-  Sign,
-  Zero,
-  Int,
-  Dot,
-  Frac,
-  E,
-  ESign,
-  Exp,
-}
 
-const WS = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
 export class JsonRecordScanner {
   private buf = '';
@@ -72,7 +62,7 @@ export class JsonRecordScanner {
   private readonly stack: number[] = []; // 91 '[' or 123 '{'
   private afterString: S = S.AfterValue;
   private escape = 0; // 0 none, 1 after '\', 2..5 reading \u hex digits
-  private num: N = N.Sign;
+  private num: NumberState = NumberState.Start;
   private literal = '';
   private literalAt = 0;
   private recordStart = -1;
@@ -91,7 +81,11 @@ export class JsonRecordScanner {
    * @param recordsAtTop true for one JSON value per input (a JSON Lines line): the top-level value is the
    *   record; false for a document whose top-level array elements or object members are the records
    */
-  constructor(private readonly events: ScannerEvents, private readonly recordsAtTop = false) {}
+  constructor(
+    private readonly events: ScannerEvents,
+    private readonly recordsAtTop = false,
+    private readonly maxLength = Number.POSITIVE_INFINITY,
+  ) {}
 
   push(chunk: string): void {
     if (this.state === S.Stopped) return;
@@ -153,6 +147,9 @@ export class JsonRecordScanner {
 
   /** Drops text no record or key still needs, so memory stays at one record. */
   private compact(): void {
+    if (this.recordStart >= 0 && this.i - this.recordStart > this.maxLength && this.state !== S.Skip && this.state !== S.Stopped) {
+      this.fail(`record longer than ${this.maxLength} characters: skipped`, false, { line: this.recordLine, column: this.recordCol });
+    }
     const keep = Math.min(...[this.recordStart, this.keyStart, this.state === S.Lit ? this.literalAt : -1].filter((x) => x >= 0), this.i);
     if (keep > 0) {
       this.buf = this.buf.slice(keep);
@@ -170,12 +167,12 @@ export class JsonRecordScanner {
       this.atLineStart = true;
     } else {
       this.col++;
-      if (!WS(c)) this.atLineStart = false;
+      if (!isJsonSpace(c)) this.atLineStart = false;
     }
   }
 
   private structural(c: number): void {
-    if (WS(c)) return this.step(c);
+    if (isJsonSpace(c)) return this.step(c);
     switch (this.state) {
       case S.Top:
       case S.Value:
@@ -234,7 +231,7 @@ export class JsonRecordScanner {
     }
     if (c === 45 || (c >= 48 && c <= 57)) {
       this.state = S.Num;
-      this.num = N.Start;
+      this.num = NumberState.Start;
       return; // the number state consumes this character
     }
     if (c === 116 || c === 102 || c === 110) {
@@ -292,6 +289,8 @@ export class JsonRecordScanner {
 
   private scanString(buf: string): void {
     while (this.i < buf.length) {
+      if (this.escape === 0) this.skipPlain(buf);
+      if (this.i >= buf.length) return;
       const c = buf.charCodeAt(this.i);
       if (this.escape === 1) {
         if (c === 117) this.escape = 2;
@@ -311,6 +310,15 @@ export class JsonRecordScanner {
       this.col++;
       this.i++;
     }
+  }
+
+  /** Jumps over characters that need no attention inside a string (most of a record's text). */
+  private skipPlain(buf: string): void {
+    STRING_SPECIAL.lastIndex = this.i;
+    const found = STRING_SPECIAL.exec(buf);
+    const stop = found ? found.index : buf.length;
+    this.col += stop - this.i;
+    this.i = stop;
   }
 
   private stringDone(): void {
@@ -335,7 +343,7 @@ export class JsonRecordScanner {
   }
 
   private endNumber(): void {
-    const complete = this.num === N.Zero || this.num === N.Int || this.num === N.Frac || this.num === N.Exp;
+    const complete = this.num === NumberState.Zero || this.num === NumberState.Int || this.num === NumberState.Frac || this.num === NumberState.Exp;
     if (!complete) {
       const c = this.i < this.buf.length ? this.buf.charCodeAt(this.i) : -1;
       return this.fail(c < 0 ? 'number cut off at the end of the input' : `malformed number: unexpected ${shown(c)}`);
@@ -356,7 +364,7 @@ export class JsonRecordScanner {
    */
   private skip(c: number): void {
     const opener = this.stack[0] === 91 ? 123 : 34;
-    if (this.atLineStart && !WS(c) && c === opener && this.col === this.recordColumn) {
+    if (this.atLineStart && !isJsonSpace(c) && c === opener && this.col === this.recordColumn) {
       this.stack.length = 1;
       this.recordStart = -1;
       this.keyStart = -1;
@@ -368,47 +376,12 @@ export class JsonRecordScanner {
     this.step(c);
   }
 
-  private fail(message: string, fatal = false): void {
-    this.events.onError({ line: this.line, column: this.col, message });
+  private fail(message: string, fatal = false, at = { line: this.line, column: this.col }): void {
+    this.events.onError({ line: at.line, column: at.column, message });
     this.recordStart = -1;
     this.keyStart = -1;
     const resumable = !fatal && !this.recordsAtTop && this.stack.length >= 1 && this.recordColumn > 0;
     this.state = resumable ? S.Skip : S.Stopped;
     this.atLineStart = false;
   }
-}
-
-function nextNumberState(state: N, c: number): N | undefined {
-  const digit = c >= 48 && c <= 57;
-  const exponent = c === 101 || c === 69;
-  switch (state) {
-    case N.Start:
-      if (c === 45) return N.Sign;
-      return c === 48 ? N.Zero : digit ? N.Int : undefined;
-    case N.Sign:
-      return c === 48 ? N.Zero : digit ? N.Int : undefined;
-    case N.Zero:
-      return c === 46 ? N.Dot : exponent ? N.E : undefined;
-    case N.Int:
-      return digit ? N.Int : c === 46 ? N.Dot : exponent ? N.E : undefined;
-    case N.Dot:
-      return digit ? N.Frac : undefined;
-    case N.Frac:
-      return digit ? N.Frac : exponent ? N.E : undefined;
-    case N.E:
-      return c === 43 || c === 45 ? N.ESign : digit ? N.Exp : undefined;
-    case N.ESign:
-    case N.Exp:
-      return digit ? N.Exp : undefined;
-  }
-}
-
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-}
-
-function shown(c: number): string {
-  if (c === 10) return 'a line break';
-  if (c < 32) return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `'${String.fromCharCode(c)}'`;
 }

@@ -31,6 +31,25 @@ export class ReviewPanelPage {
     return id ?? '';
   }
 
+  async selectedQuestionId(): Promise<string | null> {
+    return this.frame.locator('.question-list li.selected').getAttribute('data-question-id');
+  }
+
+  /** Waits until the list's selection is the question with this id. */
+  async waitForSelected(id: string): Promise<void> {
+    await this.frame.locator(`.question-list li.selected[data-question-id="${id}"]`).waitFor();
+  }
+
+  /** Puts keyboard focus on the panel's page (not on a text field), as a click on the question does. */
+  async focusPage(): Promise<void> {
+    await this.questionText().click();
+  }
+
+  /** Presses a key while focus is in the panel: VS Code resolves it against its keybindings. */
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
   questionText() {
     return this.frame.locator('.question-text');
   }
@@ -47,7 +66,11 @@ export class ReviewPanelPage {
     return this.frame.locator('.banner');
   }
 
+  searchField() {
+    return this.frame.locator('vscode-textfield.search input');
+  }
+
   async search(text: string): Promise<void> {
-    await this.frame.locator('vscode-textfield.search input').fill(text);
+    await this.searchField().fill(text);
   }
 }

@@ -1,0 +1,55 @@
+import { strict as assert } from 'node:assert';
+import { runCliForTest } from '../../helpers/cliHarness';
+import { repoRoot } from '../../helpers/shared';
+import { jsonl, TempDir } from './tempFiles';
+
+const SAMPLE = ['sample/answers/mistral-med-7b.csv', 'sample/answers/r1-distill-med-8b.jsonl', 'sample/answers/llama3-med-8b.jsonl', 'sample/questions.jsonl', 'sample/medqa-style.jsonl'];
+
+describe('medreview import', () => {
+  const dir = new TempDir();
+  after(() => dir.remove());
+
+  it('validates the sample workspace: exit 0 and counts per file on stderr', async () => {
+    const r = await runCliForTest(['import', ...SAMPLE], '', repoRoot);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^sample\/questions\.jsonl: medical-o1 \(jsonl\): 6 questions taken, 0 rejected$/m);
+    assert.match(r.stderr, /^sample\/answers\/mistral-med-7b\.csv: model-answers \(csv\): 6 answers taken, 0 rejected$/m);
+    assert.match(r.stderr, /^total: 10 questions, 19 answers taken; 0 rejected$/m);
+    assert.equal(r.stdout, '');
+  });
+
+  it('prints problems as file:line:column and exits 1 when a row was rejected; --json on stdout', async () => {
+    dir.write('q.jsonl', jsonl([{ Question: 'A?', Response: 'a' }, { Question: 'B?' }]));
+    const r = await runCliForTest(['import', 'q.jsonl', '--json'], '', dir.path);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^q\.jsonl:2:1: error \[Response\]: missing field 'Response'$/m);
+    const report = JSON.parse(r.stdout) as { questions: number; rejected: number; ok: boolean; files: { problems: { line: number }[] }[] };
+    assert.deepEqual([report.questions, report.rejected, report.ok, report.files[0]?.problems[0]?.line], [1, 1, false, 2]);
+  });
+
+  it('accepts --db but says the store is not available yet', async () => {
+    dir.write('ok.jsonl', jsonl([{ Question: 'A?', Response: 'a' }]));
+    const r = await runCliForTest(['import', 'ok.jsonl', '--db', 'study.db'], '', dir.path);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /store not available yet: study\.db was not written/);
+  });
+
+  it('reads a file as the format named with --format, and names the model with --model', async () => {
+    dir.write('q5.jsonl', jsonl([{ id: 'k', question: 'K?', options: { A: 'a', B: 'b' }, answer_idx: 'B', answer: 'b' }]));
+    dir.write('run.jsonl', jsonl([{ question_id: 'k', output: 'B' }]));
+    const r = await runCliForTest(['import', 'run.jsonl', 'q5.jsonl', '--model', 'my-model', '--json'], '', dir.path);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { answers: number }).answers, 1);
+    const forced = await runCliForTest(['import', 'q5.jsonl', '--format', 'medical-o1'], '', dir.path);
+    assert.equal(forced.code, 1);
+    assert.match(forced.stderr, /q5\.jsonl:1:1: error \[Question\]: missing field 'Question'/);
+  });
+
+  it('refuses bad arguments with usage and exit 2', async () => {
+    for (const args of [['import'], ['import', 'x.jsonl', '--format', 'excel'], ['import', 'x.jsonl', '--bogus'], ['import', 'x.jsonl', '--db']]) {
+      const r = await runCliForTest(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /usage: medreview import/);
+    }
+  });
+});
