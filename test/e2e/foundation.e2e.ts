@@ -58,7 +58,7 @@ describe('foundation: extension, language server and panel in code-server', func
 
   it('moves between questions with the j/k keybindings, but not while typing in the search field', async () => {
     const panel = await session.workbench.openReviewPanel();
-    const ids = await panel.questionItems().evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id') ?? ''));
+    const ids = await panel.questionIds();
     await panel.selectQuestion(0);
     await panel.focusPage();
     await panel.press('j');

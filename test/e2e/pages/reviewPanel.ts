@@ -31,6 +31,15 @@ export class ReviewPanelPage {
     return id ?? '';
   }
 
+  /** The ids of the listed questions, in list order. */
+  async questionIds(): Promise<string[]> {
+    const items = this.questionItems();
+    const n = await items.count();
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) ids.push((await items.nth(i).getAttribute('data-question-id')) ?? '');
+    return ids;
+  }
+
   async selectedQuestionId(): Promise<string | null> {
     return this.frame.locator('.question-list li.selected').getAttribute('data-question-id');
   }
