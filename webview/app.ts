@@ -12,6 +12,8 @@ interface AppState {
   search: string;
   selectedId?: string;
   detail?: QuestionDetail;
+  /** Answers shown in full although longer than the render limit. */
+  expanded: ReadonlySet<string>;
   error?: string;
 }
 
@@ -29,7 +31,7 @@ export class App {
     private readonly api: VsCodeApi,
   ) {
     const saved = api.getState();
-    this.state = { questions: [], total: 0, search: saved?.search ?? '', selectedId: saved?.selectedQuestionId };
+    this.state = { questions: [], total: 0, search: saved?.search ?? '', selectedId: saved?.selectedQuestionId, expanded: new Set() };
     rpc.onNotification(StatusChanged, (s) => {
       const becameReady = s.state === 'ready' && this.state.status?.state !== 'ready';
       this.set({ status: s });
@@ -124,7 +126,9 @@ export class App {
             onSelect: (id) => void this.select(id),
           })}
           <main class="detail" aria-live="polite">
-            ${s.detail ? questionView(s.detail) : html`<p class="empty">Select a question.</p>`}
+            ${s.detail
+              ? questionView(s.detail, { expanded: s.expanded, onExpand: (id) => this.set({ expanded: new Set([...s.expanded, id]) }) })
+              : html`<p class="empty">Select a question.</p>`}
           </main>
         </div>`,
       this.root,

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { splitThink } from '../think';
+import { splitThink, type SplitOptions } from '../think';
 import type { FieldReader } from './formats/fieldReader';
 import { readModelAnswer, type AnswerDraft } from './formats/modelAnswer';
 import type { ModelAnswer } from './model';
@@ -10,9 +10,11 @@ import { derivedQuestionId, questionTextKey } from './questionIds';
 export class AnswerIntake {
   private readonly seen = new Map<string, number>();
   private readonly defaultModel: string;
+  private readonly splitOptions: SplitOptions;
 
   constructor(private readonly ctx: ParseContext) {
     this.defaultModel = ctx.options.model ?? basename(ctx.file, extname(ctx.file));
+    this.splitOptions = ctx.options.tagNames ? { tagNames: ctx.options.tagNames } : {};
   }
 
   /** Reads one model-answer row; true when it was taken. */
@@ -35,10 +37,7 @@ export class AnswerIntake {
   }
 
   private toAnswer(draft: AnswerDraft, questionId: string, model: string, r: FieldReader): ModelAnswer {
-    const split = splitThink(
-      { output: draft.raw, reasoning: draft.reasoning, thinkOpenedByPrompt: draft.thinkOpenedByPrompt, prompt: draft.prompt },
-      this.ctx.options.tagNames ? { tagNames: this.ctx.options.tagNames } : {},
-    );
+    const split = splitThink({ output: draft.raw, reasoning: draft.reasoning, thinkOpenedByPrompt: draft.thinkOpenedByPrompt, prompt: draft.prompt }, this.splitOptions);
     const answer: ModelAnswer = { questionId, model, raw: draft.raw, split, source: { file: this.ctx.file, line: r.record.line } };
     if (draft.reasoning !== undefined) answer.serverReasoning = draft.reasoning;
     if (draft.params) answer.params = draft.params;

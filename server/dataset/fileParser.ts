@@ -9,8 +9,10 @@ import type { ParseContext, ParsedBatch } from './parseContext';
 import { takeQuestion } from './questionIntake';
 import { Utf8Decoder, type EncodingIssue } from './text/utf8Decoder';
 
-/** Text held back until the container can be told: the first line, or this much. */
-const HEAD_LENGTH = 64 * 1024;
+const NONE: EncodingIssue[] = [];
+
+/** Text held back until the container can be told: up to the first line break, or at most this much. */
+const HEAD_LENGTH = 4 * 2 ** 20;
 
 /**
  * One dataset file's way from bytes (or text) to questions and answers: decode, cut into records,
@@ -118,6 +120,7 @@ export class FileParser {
 
   /** Invalid byte sequences up to `endLine`: those from `fromLine` on belong to the record there. */
   private claimInvalidBytes(fromLine: number, endLine: number): EncodingIssue[] {
+    if (this.invalidBytes.length === 0) return NONE;
     const mine: EncodingIssue[] = [];
     while (this.invalidBytes.length > 0 && (this.invalidBytes[0] as EncodingIssue).line <= endLine) {
       const issue = this.invalidBytes.shift() as EncodingIssue;

@@ -1,52 +1,29 @@
 import { open } from 'node:fs/promises';
-import { detectContainer } from './containers/detectContainer';
-import { createContainerReader } from './containers/createContainerReader';
-import type { ContainerReader, RecordEvents } from './containers/sourceRecord';
-import { detectFormat } from './formats/detectFormat';
 import type { DatasetFormat } from './model';
+import { sniffDatasetText } from './sniffText';
 import { Utf8Decoder } from './text/utf8Decoder';
 
 const SNIFF_CHUNK = 64 * 1024;
-const SNIFF_LIMIT = 4 * 1024 * 1024;
 
 /**
- * The dataset format of a file, told from its first records (reading at most a few MB), so an import can
- * read every question file before any answers file. Undefined when no record says.
+ * The dataset format of a file, told from its first records (the same way an open document's is), so an
+ * import can read every question file before any answers file. Reads 64 kB, more only while no record has
+ * said, and never more than the text sniffer looks at.
  */
 export async function sniffDatasetFormat(path: string, fileName: string): Promise<DatasetFormat | undefined> {
   const handle = await open(path, 'r');
   try {
     const decoder = new Utf8Decoder();
-    let format: DatasetFormat | undefined;
-    const events: RecordEvents = {
-      onRecord: (r) => {
-        format ??= detectFormat(r.value);
-      },
-      onSyntaxError: () => undefined,
-    };
-    let reader: ContainerReader | undefined;
     let head = '';
-    const buf = Buffer.alloc(SNIFF_CHUNK);
-    for (let read = 0; read < SNIFF_LIMIT && !format; ) {
+    for (let read = 0; read < 4 * SNIFF_CHUNK; ) {
+      const buf = Buffer.alloc(SNIFF_CHUNK);
       const { bytesRead } = await handle.read(buf, 0, SNIFF_CHUNK, read);
-      if (bytesRead === 0) break;
       read += bytesRead;
-      const text = decoder.decode(Buffer.from(buf.subarray(0, bytesRead)));
-      if (reader) reader.push(text);
-      else {
-        head += text;
-        if (head.includes('\n') || head.length >= SNIFF_CHUNK) {
-          reader = createContainerReader(detectContainer(fileName, head), events);
-          reader.push(head);
-        }
-      }
+      head += decoder.decode(buf.subarray(0, bytesRead), bytesRead < SNIFF_CHUNK);
+      const format = sniffDatasetText(fileName, head);
+      if (format || bytesRead < SNIFF_CHUNK) return format;
     }
-    if (!format && !reader && head !== '') {
-      reader = createContainerReader(detectContainer(fileName, head), events);
-      reader.push(head);
-      reader.end();
-    }
-    return format;
+    return undefined;
   } finally {
     await handle.close();
   }

@@ -2,6 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { AnswerView } from '../protocol';
 import { renderMarkdown } from '../markdown';
+import { revealInvisible } from '../invisibleChars';
+
+/** Longest answer rendered at once; a runaway 1 MB output is cut until the reviewer asks for all of it. */
+export const RENDER_LIMIT = 50_000;
 
 const stateLabels: Record<AnswerView['state'], string> = {
   complete: 'reasoning + answer',
@@ -9,14 +13,22 @@ const stateLabels: Record<AnswerView['state'], string> = {
   unclosed: 'no final answer',
 };
 
-function finishChip(a: AnswerView): TemplateResult | typeof nothing {
-  if (a.state === 'unclosed') return html`<vscode-badge class="chip chip-warn" title="The reasoning was never closed: the model gave no final answer">no final answer</vscode-badge>`;
-  if (a.finishReason === 'length') return html`<vscode-badge class="chip chip-warn" title="Generation stopped at the token limit">truncated</vscode-badge>`;
-  return nothing;
+export interface AnswerCardProps {
+  answer: AnswerView;
+  index: number;
+  /** The reviewer asked to see the whole of a very long answer. */
+  expanded: boolean;
+  onExpand(): void;
 }
 
-function flagChips(a: AnswerView): TemplateResult[] {
-  return a.flags.map((f) => html`<vscode-badge class="chip chip-flag" title=${f}>${f.replace(/-/g, ' ')}</vscode-badge>`);
+function chip(label: string, title: string, kind: 'warn' | 'flag' = 'flag'): TemplateResult {
+  return html`<vscode-badge class="chip chip-${kind}" title=${title}>${label}</vscode-badge>`;
+}
+
+function finishChip(a: AnswerView): TemplateResult | typeof nothing {
+  if (a.state === 'unclosed') return chip('no final answer', 'The reasoning was never closed: the model gave no final answer', 'warn');
+  if (a.finishReason === 'length') return chip('truncated', 'Generation stopped at the token limit', 'warn');
+  return nothing;
 }
 
 function detailsTooltip(a: AnswerView): string {
@@ -25,24 +37,41 @@ function detailsTooltip(a: AnswerView): string {
     .join('\n');
 }
 
+function finalAnswer(p: AnswerCardProps, text: string): TemplateResult {
+  const a = p.answer;
+  if (!text) {
+    return html`<div class="final-answer empty" role="note">No final answer: the output ${a.state === 'unclosed' ? 'ended inside its reasoning' : 'is empty'}.</div>`;
+  }
+  const cut = !p.expanded && text.length > RENDER_LIMIT;
+  const shown = cut ? text.slice(0, RENDER_LIMIT) : text;
+  return html`<div class="final-answer markdown">${unsafeHTML(renderMarkdown(shown))}</div>
+    ${cut
+      ? html`<p class="truncated-note">Showing the first ${RENDER_LIMIT.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters.
+          <vscode-button secondary @click=${() => p.onExpand()}>Show all</vscode-button></p>`
+      : nothing}`;
+}
+
 /** One model's answer: reasoning collapsed with its length, the final answer as inert Markdown. */
-export function answerCard(a: AnswerView, index: number): TemplateResult {
-  const reasoningWords = a.reasoning ? a.reasoning.split(/\s+/).filter(Boolean).length : 0;
+export function answerCard(p: AnswerCardProps): TemplateResult {
+  const a = p.answer;
+  const answer = revealInvisible(a.answer);
+  const reasoning = revealInvisible(a.reasoning);
+  const hidden = answer.hidden + reasoning.hidden;
+  const reasoningWords = reasoning.text ? reasoning.text.split(/\s+/).filter(Boolean).length : 0;
   return html`
-    <article class="answer" data-answer-id=${a.id} aria-label=${`Answer ${index + 1} by ${a.model}`}>
+    <article class="answer" data-answer-id=${a.id} aria-label=${`Answer ${p.index + 1} by ${a.model}`}>
       <header class="answer-header">
         <span class="model" title=${detailsTooltip(a)}>${a.model}</span>
         <span class="state" data-state=${a.state}>${stateLabels[a.state]}</span>
-        ${finishChip(a)} ${flagChips(a)}
+        ${finishChip(a)} ${a.flags.map((f) => chip(f.replace(/-/g, ' '), f))}
+        ${hidden ? chip('hidden characters', `${hidden} invisible formatting characters (bidi overrides, zero-width) are shown as [U+....] markers`, 'warn') : nothing}
       </header>
-      ${a.reasoning
+      ${reasoning.text
         ? html`<vscode-collapsible class="reasoning" heading=${`Reasoning (${reasoningWords} words)`}>
-            <div class="reasoning-text">${a.reasoning}</div>
+            <div class="reasoning-text">${reasoning.text.length > RENDER_LIMIT && !p.expanded ? reasoning.text.slice(0, RENDER_LIMIT) + ' …' : reasoning.text}</div>
           </vscode-collapsible>`
         : nothing}
-      ${a.answer
-        ? html`<div class="final-answer markdown">${unsafeHTML(renderMarkdown(a.answer))}</div>`
-        : html`<div class="final-answer empty" role="note">No final answer: the output ${a.state === 'unclosed' ? 'ended inside its reasoning' : 'is empty'}.</div>`}
+      ${finalAnswer(p, answer.text)}
     </article>
   `;
 }

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { QuestionDetail } from '../protocol';
+import { revealInvisible } from '../invisibleChars';
 import { answerCard } from './answerCard';
 
 function options(q: QuestionDetail): TemplateResult | typeof nothing {
@@ -23,23 +24,31 @@ function reference(q: QuestionDetail): TemplateResult {
   if (!r) return html`<section class="reference empty">No reference answer in this dataset.</section>`;
   return html`<section class="reference" aria-label="Reference answer">
     <h3>Reference${r.label ? html` <vscode-badge class="chip">${r.label}</vscode-badge>` : nothing}</h3>
-    <div class="reference-answer">${r.answer}</div>
+    <div class="reference-answer">${revealInvisible(r.answer).text}</div>
     ${r.reasoning
       ? html`<vscode-collapsible class="reference-reasoning" heading="Reference reasoning"><div class="reasoning-text">${r.reasoning}</div></vscode-collapsible>`
       : nothing}
   </section>`;
 }
 
+export interface QuestionViewProps {
+  /** Answers the reviewer expanded past the render limit. */
+  expanded: ReadonlySet<string>;
+  onExpand(answerId: string): void;
+}
+
 /** The question, its reference, and every model's answer side by side. */
-export function questionView(q: QuestionDetail): TemplateResult {
+export function questionView(q: QuestionDetail, p: QuestionViewProps): TemplateResult {
   return html`
     <section class="question" aria-label="Question">
-      <h2 class="question-text">${q.text}</h2>
+      <h2 class="question-text">${revealInvisible(q.text).text}</h2>
       ${options(q)} ${context(q)}
     </section>
     ${reference(q)}
     <section class="answers" aria-label="Model answers" data-count=${q.answers.length}>
-      ${q.answers.length ? q.answers.map((a, i) => answerCard(a, i)) : html`<p class="empty">No model answers for this question yet.</p>`}
+      ${q.answers.length
+        ? q.answers.map((a, i) => answerCard({ answer: a, index: i, expanded: p.expanded.has(a.id), onExpand: () => p.onExpand(a.id) }))
+        : html`<p class="empty">No model answers for this question yet.</p>`}
     </section>
   `;
 }

@@ -15,13 +15,20 @@ export function detectContainer(fileName: string, head: string): ContainerKind {
   if (first[0] === '[') return 'json';
   if (first[0] !== '{') return 'csv';
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
-  const newline = head.indexOf('\n', first.index);
-  const firstLine = head.slice(first.index, newline < 0 ? undefined : newline);
+  const lines = head.slice(first.index).split('\n', 3);
+  const firstLine = parseLine(lines[0]);
+  if (firstLine !== undefined) return isObjectKeyedById(firstLine) ? 'json' : 'jsonl';
+  // A broken first line of a JSON Lines file: the second line tells, if it is a complete record.
+  const second = lines.length === 3 ? parseLine(lines[1]) : undefined;
+  return typeof second === 'object' && second !== null && !Array.isArray(second) ? 'jsonl' : 'json';
+}
+
+function parseLine(line: string | undefined): unknown {
+  if (line === undefined || line.trim() === '') return undefined;
   try {
-    const value = JSON.parse(firstLine) as unknown;
-    return isObjectKeyedById(value) ? 'json' : 'jsonl';
+    return JSON.parse(line) as unknown;
   } catch {
-    return 'json';
+    return undefined;
   }
 }
 

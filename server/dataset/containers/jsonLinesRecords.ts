@@ -37,7 +37,7 @@ export class JsonLinesRecords implements ContainerReader {
 
   private takeLine(text: string): void {
     const line = this.line++;
-    if (text.trim() === '') return;
+    if (!/\S/.test(text)) return;
     let value: unknown;
     try {
       value = JSON.parse(text) as unknown;

@@ -22,12 +22,15 @@ export interface AnswerDraft {
 
 export const QUESTION_ID_KEYS = ['question_id', 'questionId', 'id'] as const;
 export const OUTPUT_KEYS = ['output', 'completion', 'generated_text'] as const;
+const OPENED_KEYS = ['thinkOpenedByPrompt', 'think_opened_by_prompt'];
+const FINISH_KEYS = ['finish_reason', 'finishReason'];
+const PARAMS_KEYS = ['params', 'parameters'];
 
 /** Sampling parameters recognised by name, whether nested in `params` or given as their own columns. */
 const NUMERIC_PARAMS = ['temperature', 'top_p', 'top_k', 'min_p', 'max_tokens', 'seed', 'repeat_penalty', 'presence_penalty', 'frequency_penalty'];
 
 /** Timing fields and the names servers and scripts give them. */
-const TIMING_NAMES: Record<string, string> = {
+const TIMING_NAMES: Record<string, string | undefined> = {
   firstTokenMs: 'firstTokenMs',
   first_token_ms: 'firstTokenMs',
   ttft_ms: 'firstTokenMs',
@@ -40,6 +43,8 @@ const TIMING_NAMES: Record<string, string> = {
   predicted_per_second: 'predictedTokensPerSecond',
   tokens_per_second: 'predictedTokensPerSecond',
 };
+
+const TIMING_KEYS = Object.keys(TIMING_NAMES);
 
 /** One row of a model-answers file (JSON Lines or CSV). */
 export function readModelAnswer(r: FieldReader): AnswerDraft | undefined {
@@ -60,17 +65,17 @@ export function readModelAnswer(r: FieldReader): AnswerDraft | undefined {
     raw: raw ?? '',
     reasoning: reasoning === '' ? undefined : reasoning,
     prompt: r.string('prompt'),
-    thinkOpenedByPrompt: r.boolean(r.firstPresent(['thinkOpenedByPrompt', 'think_opened_by_prompt']) ?? 'thinkOpenedByPrompt'),
+    thinkOpenedByPrompt: r.boolean(r.firstPresent(OPENED_KEYS) ?? 'thinkOpenedByPrompt'),
     params: readParams(r),
     timings: readTimings(r),
-    finishReason: r.string(r.firstPresent(['finish_reason', 'finishReason']) ?? 'finish_reason'),
+    finishReason: r.string(r.firstPresent(FINISH_KEYS) ?? 'finish_reason'),
     sample: readSample(r),
   };
   return r.hasErrors || raw === undefined ? undefined : draft;
 }
 
 function readParams(r: FieldReader): GenerationParams | undefined {
-  const key = r.firstPresent(['params', 'parameters']);
+  const key = r.firstPresent(PARAMS_KEYS);
   const nested = key ? r.object(key) : undefined;
   const params: GenerationParams = {};
   if (key && nested) {
@@ -97,7 +102,7 @@ function readTimings(r: FieldReader): GenerationTimings | undefined {
     const n = r.number(['timings', name], value);
     if (n !== undefined) timings[TIMING_NAMES[name] ?? name] = n;
   }
-  for (const name of Object.keys(TIMING_NAMES)) {
+  for (const name of TIMING_KEYS) {
     if (!r.has(name)) continue;
     const n = r.number([name]);
     if (n !== undefined) timings[TIMING_NAMES[name] ?? name] = n;

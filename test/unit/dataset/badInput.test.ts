@@ -180,6 +180,13 @@ describe('bad input is reported with file, line, column and field, and valid row
     assert.equal(r.report.ok, false);
   });
 
+  it('a JSON Lines file named .json whose first line is broken is still read line by line', async () => {
+    const file = dir.write('lines.json', '{"Question":"A?","Response":\n{"Question":"B?","Response":"b"}\n{"Question":"C?","Response":"c"}\n');
+    const r = await importFiles(dir.path, [file]);
+    assert.deepEqual(r.problems.map(where), [{ line: 1, column: 29, field: undefined, code: 'invalid-json', severity: 'error' }]);
+    assert.deepEqual([r.report.files[0]?.container, r.report.files[0]?.taken], ['jsonl', 2]);
+  });
+
   it('CRLF line endings count lines the same', async () => {
     const row = { question: 'Q?', options: { A: 'x', B: 'y' }, answer_idx: 'C' };
     const file = dir.write('crlf.jsonl', `${JSON.stringify(mcq('c1'))}\r\n${JSON.stringify(row)}\r\n`);

@@ -43,10 +43,10 @@ describe('a file gives the same records and problems however its bytes are chunk
 
   it('the sample CSV answers (quoted multi-line cells, CRLF rows, multi-byte characters)', () => {
     const sink = new MemoryImportSink();
-    const questions = parse('questions.jsonl', readFileSync(join(repoRoot, 'sample', 'questions.jsonl')), 1 << 20);
-    const mcq = parse('medqa-style.jsonl', readFileSync(join(repoRoot, 'sample', 'medqa-style.jsonl')), 1 << 20);
+    const questions = parse('questions.jsonl', readFileSync(join(repoRoot, 'media', 'sample-workspace', 'questions.jsonl')), 1 << 20);
+    const mcq = parse('medqa-style.jsonl', readFileSync(join(repoRoot, 'media', 'sample-workspace', 'medqa-style.jsonl')), 1 << 20);
     sink.addQuestions([...questions.questions, ...mcq.questions]);
-    const whole = assertChunkingInvariant('mistral-med-7b.csv', readFileSync(join(repoRoot, 'sample', 'answers', 'mistral-med-7b.csv')), [1, 2, 3, 5, 64], sink);
+    const whole = assertChunkingInvariant('mistral-med-7b.csv', readFileSync(join(repoRoot, 'media', 'sample-workspace', 'answers', 'mistral-med-7b.csv')), [1, 2, 3, 5, 64], sink);
     assert.deepEqual([whole.taken, whole.rejected, whole.problems.length], [6, 0, 0]);
   });
 

@@ -1,9 +1,12 @@
 import { strict as assert } from 'node:assert';
+import { PassThrough, Readable } from 'node:stream';
+import { createImportCommand } from '../../../server/cli/commands/import';
+import { MemoryImportSink, type ImportReport } from '../../../server/dataset';
 import { runCliForTest } from '../../helpers/cliHarness';
 import { repoRoot } from '../../helpers/shared';
 import { jsonl, TempDir } from './tempFiles';
 
-const SAMPLE = ['sample/answers/mistral-med-7b.csv', 'sample/answers/r1-distill-med-8b.jsonl', 'sample/answers/llama3-med-8b.jsonl', 'sample/questions.jsonl', 'sample/medqa-style.jsonl'];
+const SAMPLE = ['media/sample-workspace/answers/mistral-med-7b.csv', 'media/sample-workspace/answers/r1-distill-med-8b.jsonl', 'media/sample-workspace/answers/llama3-med-8b.jsonl', 'media/sample-workspace/questions.jsonl', 'media/sample-workspace/medqa-style.jsonl'];
 
 describe('medreview import', () => {
   const dir = new TempDir();
@@ -12,8 +15,8 @@ describe('medreview import', () => {
   it('validates the sample workspace: exit 0 and counts per file on stderr', async () => {
     const r = await runCliForTest(['import', ...SAMPLE], '', repoRoot);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /^sample\/questions\.jsonl: medical-o1 \(jsonl\): 6 questions taken, 0 rejected$/m);
-    assert.match(r.stderr, /^sample\/answers\/mistral-med-7b\.csv: model-answers \(csv\): 6 answers taken, 0 rejected$/m);
+    assert.match(r.stderr, /^media\/sample-workspace\/questions\.jsonl: medical-o1 \(jsonl\): 6 questions taken, 0 rejected$/m);
+    assert.match(r.stderr, /^media\/sample-workspace\/answers\/mistral-med-7b\.csv: model-answers \(csv\): 6 answers taken, 0 rejected$/m);
     assert.match(r.stderr, /^total: 10 questions, 19 answers taken; 0 rejected$/m);
     assert.equal(r.stdout, '');
   });
@@ -43,6 +46,24 @@ describe('medreview import', () => {
     const forced = await runCliForTest(['import', 'q5.jsonl', '--format', 'medical-o1'], '', dir.path);
     assert.equal(forced.code, 1);
     assert.match(forced.stderr, /q5\.jsonl:1:1: error \[Question\]: missing field 'Question'/);
+  });
+
+  it('with a store opener, --db imports into the store sink and hands it the report', async () => {
+    dir.write('db-q.jsonl', jsonl([{ Question: 'A?', Response: 'a' }, { Question: 'B?', Response: 'b' }]));
+    const sink = new MemoryImportSink();
+    const opened: string[] = [];
+    let finished: ImportReport | undefined;
+    const command = createImportCommand((db) => {
+      opened.push(db);
+      return Promise.resolve({ sink, finish: (report) => void (finished = report) });
+    });
+    const stderr = new PassThrough();
+    const code = await command.run(['db-q.jsonl', '--db', 'study.db'], { stdin: Readable.from([]), stdout: new PassThrough(), stderr, cwd: dir.path });
+    assert.equal(code, 0);
+    assert.deepEqual(opened, ['study.db']);
+    assert.deepEqual(sink.questions.map((q) => q.text), ['A?', 'B?']);
+    assert.equal(finished?.questions, 2);
+    assert.doesNotMatch(String(stderr.read() ?? ''), /not available/);
   });
 
   it('refuses bad arguments with usage and exit 2', async () => {

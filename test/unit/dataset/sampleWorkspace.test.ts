@@ -5,7 +5,7 @@ import { importDatasets, MemoryImportSink, type ModelAnswer } from '../../../ser
 import { repoRoot } from '../../helpers/shared';
 import { importFiles, jsonl, TempDir } from './tempFiles';
 
-const SAMPLE = join(repoRoot, 'sample');
+const SAMPLE = join(repoRoot, 'media', 'sample-workspace');
 
 describe('the sample workspace', () => {
   const sink = new MemoryImportSink();

@@ -41,7 +41,7 @@ describe('validateDatasetText (diagnostics on an open, unsaved document)', () =>
 
   it('finds nothing wrong in the sample workspace files', () => {
     for (const name of ['questions.jsonl', 'medqa-style.jsonl', 'answers/r1-distill-med-8b.jsonl', 'answers/llama3-med-8b.jsonl', 'answers/mistral-med-7b.csv']) {
-      assert.deepEqual(validateDatasetText(name, readFileSync(join(repoRoot, 'sample', name), 'utf8')), [], name);
+      assert.deepEqual(validateDatasetText(name, readFileSync(join(repoRoot, 'media', 'sample-workspace', name), 'utf8')), [], name);
     }
   });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createThinkStream, splitThink, type SplitInput, type SplitResult, type ThinkDelta } from '../../../server/think';
-import { joinDeltas, medicalO1Rows, perRequestDeltaLists, seedAnswers, transcriptDeltas } from './realOutputs';
+import { joinDeltas, medicalO1Rows, perRequestDeltaLists, reasoningCaseMessages, seedAnswers, transcriptDeltas } from './realOutputs';
 
 /** The streaming splitter fed `deltas` in order. */
 function streamed(input: Omit<SplitInput, 'output' | 'reasoning'>, deltas: ThinkDelta[]): SplitResult {
@@ -173,6 +173,43 @@ describe('streaming split equals batch split, however the text is cut', function
         const { output, reasoning } = joinDeltas(deltas);
         assertEveryCut({ output, reasoning });
       }
+    });
+
+    it('every template and reasoning-format case of reasoning_cases_*.txt, whole and at every cut', () => {
+      const cases = reasoningCaseMessages();
+      const split = { reasoning: REASONING, answer: ANSWER, state: 'complete', flags: [] };
+      const plain = { reasoning: '', answer: ANSWER, state: 'none', flags: [] };
+      const expected: Record<string, object> = {
+        A_qwen3_default: split,
+        E_legacy: split,
+        F_none: split,
+        B_gemma_auto: split,
+        B_gemma_deepseek: split,
+        C_llama2_deepseek: plain,
+        C_llama2_none: plain,
+        D1_r1distill_auto: split,
+        D2_r1_forced_open_nonl_auto: split,
+        D2_r1_forced_open_nonl_none: split,
+        C2_nojinja_llama2_deepseek: plain,
+        C3_inst_jinja_deepseek: plain,
+        G_qwen3_model_skips_think_auto: plain,
+        D3_r1_forced_open_model_skips_think: { reasoning: ANSWER, answer: '', state: 'unclosed', flags: [] },
+      };
+      assert.deepEqual([...cases.keys()].sort(), Object.keys(expected).sort());
+      for (const [name, message] of cases) {
+        const input = { output: message.content, reasoning: message.reasoning_content };
+        assert.deepEqual(splitThink(input), expected[name], name);
+        assertEveryCut(input);
+        const reasoning = input.reasoning ?? '';
+        for (let p = 0; p <= reasoning.length; p++) {
+          const deltas = cut(reasoning, [p]).map((r) => ({ reasoning_content: r }));
+          assert.deepEqual(streamed({}, [...deltas, { content: input.output }]), expected[name], `${name}: reasoning cut at ${p}`);
+        }
+      }
+    });
+
+    it('a template that closes the block itself (enable_thinking false): complete with empty reasoning', () => {
+      assert.deepEqual(splitThink({ output: '<think>\n\n</think>\n\nRest plus plenty of water.' }), { reasoning: '', answer: ANSWER, state: 'complete', flags: [] });
     });
 
     it('a looping generation cut off by a disconnect: stray </think> and repetition flagged, any cut', () => {
