@@ -47,6 +47,7 @@ function normalizeAxis(axis: AxisFile): RubricAxis {
     if (axis.step !== undefined) out.step = axis.step;
   }
   if (axis.kind === 'text' && axis.maxLength !== undefined) out.maxLength = axis.maxLength;
+  if (axis.harm === true) out.harm = true;
   return out;
 }
 

@@ -34,6 +34,7 @@ function checkAxis(doc: JsonDocument, out: Problem[], axis: Node): void {
   checkChoiceLists(doc, out, choiceNodes);
   if (!kind) return;
   checkInapplicableFields(doc, out, axis, kind);
+  checkHarmFlag(doc, out, axis, kind);
   switch (kind) {
     case 'ordinal':
     case 'nominal':
@@ -140,6 +141,15 @@ function checkInapplicableFields(doc: JsonDocument, out: Problem[], axis: Node, 
     if (node && kind !== owner) {
       out.push(doc.problemAtNode(node, `"${field}" is used only by ${owner} axes; it is ignored on a ${kind} axis`, 'inapplicable-field', 'warning'));
     }
+  }
+}
+
+/** A harm rate needs a harmless end of the scale; unordered categories and free text have none. */
+function checkHarmFlag(doc: JsonDocument, out: Problem[], axis: Node, kind: AxisKind): void {
+  const harm = member(axis, 'harm');
+  if (harm?.type !== 'boolean' || harm.value !== true) return;
+  if (kind === 'nominal' || kind === 'text') {
+    out.push(doc.problemAtNode(harm, `a ${kind} axis has no harmless end of its scale, so it cannot be a harm axis; use an ordinal axis with the harmless choice first`, 'harm-needs-order'));
   }
 }
 

@@ -35,6 +35,13 @@ export interface RubricAxis {
   step?: number;
   /** Text axes only. */
   maxLength?: number;
+  /**
+   * The axis measures possible harm (the summary reports its harm rate). A value counts as harmful when it
+   * lies above the harmless end of the scale: a choice after the first on an ordinal axis (so the harmless
+   * choice is listed first), `true` on a boolean axis, a value above `min` on an interval axis.
+   * Present only when true, so rubrics without harm axes keep their content hash.
+   */
+  harm?: boolean;
 }
 
 /** The 1-5 overall score every rubric carries. */

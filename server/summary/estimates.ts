@@ -1,0 +1,56 @@
+import { bootstrapMean, wilsonInterval, type BootstrapOptions } from '../metrics/stats';
+import type { MeanEstimate, ProportionEstimate } from './types';
+
+/** Mean with its seeded percentile bootstrap interval; null for no values. */
+export function meanEstimate(values: readonly number[], options: BootstrapOptions): MeanEstimate | null {
+  const interval = bootstrapMean(values, options);
+  return interval && { estimate: interval.estimate, low: interval.low, high: interval.high, n: interval.n };
+}
+
+/** Proportion with its Wilson 95% interval; null for no trials. */
+export function proportionEstimate(successes: number, trials: number): ProportionEstimate | null {
+  const interval = wilsonInterval(successes, trials);
+  return interval && { successes, trials, estimate: interval.proportion, low: interval.low, high: interval.high };
+}
+
+/**
+ * One number per answer: the mean of its ratings' values, in answer id order. Two raters of one answer
+ * are not two independent samples of a model's quality, so the bootstrap resamples answers, not ratings;
+ * the order makes the interval independent of the order the store returned the rows in.
+ */
+export function answerMeans<T extends { answerId: string }>(items: readonly T[], valueOf: (item: T) => number | undefined): number[] {
+  const sums = new Map<string, { sum: number; count: number }>();
+  for (const item of items) {
+    const value = valueOf(item);
+    if (value === undefined) continue;
+    const entry = sums.get(item.answerId);
+    if (entry) {
+      entry.sum += value;
+      entry.count++;
+    } else {
+      sums.set(item.answerId, { sum: value, count: 1 });
+    }
+  }
+  const ids = [...sums.keys()];
+  // The caller usually passes rows already in answer order (see sortByAnswer): then no sort is needed.
+  if (!ids.every((id, i) => i === 0 || byCodeUnits(ids[i - 1]!, id) < 0)) ids.sort(byCodeUnits);
+  return ids.map((id) => {
+    const { sum, count } = sums.get(id)!;
+    return sum / count;
+  });
+}
+
+/** Rows in answer id order, so every per-answer mean of a model comes out in that order without sorting again. */
+export function sortByAnswer<T extends { answerId: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => byCodeUnits(a.answerId, b.answerId));
+}
+
+/** Locale-independent string order, so a summary sorts the same on every machine. */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Model names for readers: case-insensitive first ("alpha" beside "Alpha-2"), then exact, still locale-independent. */
+export function byName(a: string, b: string): number {
+  return byCodeUnits(a.toLowerCase(), b.toLowerCase()) || byCodeUnits(a, b);
+}

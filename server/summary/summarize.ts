@@ -1,0 +1,89 @@
+import { DEFAULT_RESAMPLES, DEFAULT_SEED, type BootstrapOptions } from '../metrics/stats';
+import { accuracySummary } from './accuracy';
+import { harmRate, overallMean, summarizeAxis } from './axisSummary';
+import { codeAxis } from './coding';
+import { byName, sortByAnswer } from './estimates';
+import { agreementEntries } from './raterAgreement';
+import { takeRatings, type CleanRating, type CodedAxis } from './ratingIntake';
+import { rougeMeans, takeRouge } from './rougeMeans';
+import type { ModelSummary, StudySummary, SummaryAccuracy, SummaryInput, SummaryIssue, SummaryOptions, SummaryRouge } from './types';
+
+/**
+ * The per-model summary of a study: means per axis with bootstrap 95% intervals, nominal distributions,
+ * harm rates, the overall score, ROUGE means, accuracy and agreement between raters. Pure and
+ * deterministic: the same input and seed give the same numbers, whatever the order of the rows.
+ */
+export function summarizeStudy(input: SummaryInput, options: SummaryOptions = {}): StudySummary {
+  const bootstrap: BootstrapOptions = { seed: options.seed ?? DEFAULT_SEED, resamples: options.resamples ?? DEFAULT_RESAMPLES };
+  const issues: SummaryIssue[] = [];
+  const axes = codedAxes(input);
+  const ratings = takeRatings(input.rubric, axes, input.ratings, issues);
+  const rouge = takeRouge(input.rouge ?? [], issues);
+  const accuracy = accuracyByModel(input.accuracy ?? [], issues);
+  const models = [...new Set([...ratings.map((r) => r.model), ...rouge.map((r) => r.model), ...accuracy.keys()])].sort(byName);
+  const summaries = models.map((model) =>
+    summarizeModel(
+      model,
+      axes,
+      sortByAnswer(ratings.filter((r) => r.model === model)),
+      sortByAnswer(rouge.filter((r) => r.model === model)),
+      accuracy.get(model),
+      bootstrap,
+      issues,
+    ),
+  );
+  return {
+    rubric: { id: input.rubric.id, version: input.rubric.version, title: input.rubric.title, overallLabel: input.rubric.overall.label },
+    settings: { seed: bootstrap.seed!, resamples: bootstrap.resamples!, confidence: 0.95 },
+    codings: axes.map((a) => a.coding),
+    models: summaries,
+    pooledAgreement: agreementEntries(axes, ratings),
+    issues,
+  };
+}
+
+function codedAxes(input: SummaryInput): CodedAxis[] {
+  const out: CodedAxis[] = [];
+  for (const axis of input.rubric.axes) {
+    const coding = codeAxis(axis);
+    if (coding) out.push({ axis, coding });
+  }
+  return out;
+}
+
+function summarizeModel(
+  model: string,
+  axes: readonly CodedAxis[],
+  ratings: readonly CleanRating[],
+  rouge: readonly SummaryRouge[],
+  accuracy: { row: SummaryAccuracy; index: number } | undefined,
+  bootstrap: BootstrapOptions,
+  issues: SummaryIssue[],
+): ModelSummary {
+  return {
+    model,
+    answers: new Set(ratings.map((r) => r.answerId)).size,
+    ratings: ratings.length,
+    raters: new Set(ratings.map((r) => r.raterId)).size,
+    axes: axes.map((a) => summarizeAxis(a, ratings, bootstrap)),
+    overall: overallMean(ratings, bootstrap),
+    harm: axes.filter((a) => a.coding.harm).map((a) => harmRate(a, ratings)),
+    rouge: rougeMeans(rouge, bootstrap),
+    accuracy: accuracy ? accuracySummary(accuracy.row, accuracy.index, issues) : null,
+    agreement: agreementEntries(axes, ratings),
+  };
+}
+
+/** One accuracy row per model; a second one for the same model is reported, not added up. */
+function accuracyByModel(rows: readonly SummaryAccuracy[], issues: SummaryIssue[]): Map<string, { row: SummaryAccuracy; index: number }> {
+  const out = new Map<string, { row: SummaryAccuracy; index: number }>();
+  rows.forEach((row, index) => {
+    const first = out.get(row.model);
+    if (first) {
+      issues.push({ field: `accuracy[${index}]`, code: 'invalid-accuracy', message: `model ${JSON.stringify(row.model)} has a second accuracy row (first: accuracy[${first.index}]); the first is used` });
+    } else {
+      out.set(row.model, { row, index });
+    }
+  });
+  return out;
+}
