@@ -4,6 +4,7 @@ import { languageCapabilities, registerLanguageFeatures } from './lsp/languageFe
 import { SettingsChangedNotification, StatusNotification, type InitializationOptions, type ServerSettings } from './protocol';
 import { Project } from './project/project';
 import { registerQuestionHandlers } from './rpc/questionHandlers';
+import { registerRatingHandlers } from './rpc/ratingHandlers';
 
 /**
  * The language server: the core behind the panel (data, scores, ratings, generations) and the language
@@ -11,14 +12,23 @@ import { registerQuestionHandlers } from './rpc/questionHandlers';
  */
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const defaultSettings: ServerSettings = { datasets: [], thinkTagNames: ['think', 'thinking'] };
+const defaultSettings: ServerSettings = {
+  datasets: [],
+  databasePath: '.medreview/review.sqlite',
+  raterId: '',
+  rubricPath: '',
+  blind: false,
+  ratersPerQuestion: 1,
+  rouge: { useStemmer: false, metrics: ['rouge1', 'rouge2', 'rougeL'] },
+  thinkTagNames: ['think', 'thinking'],
+};
 let project: Project | undefined;
 
 connection.onInitialize((params) => {
   const init = params.initializationOptions as InitializationOptions | undefined;
   const settings = init?.settings ?? defaultSettings;
   const features = registerLanguageFeatures(connection, documents, () => ({
-    questions: project?.catalog ?? { findQuestion: () => undefined },
+    questions: project?.questionLookup ?? { findQuestion: () => undefined },
     tagNames: project?.tagNames ?? settings.thinkTagNames,
   }));
   project = new Project(
@@ -31,6 +41,7 @@ connection.onInitialize((params) => {
     (m) => connection.console.info(m),
   );
   registerQuestionHandlers(connection, project);
+  registerRatingHandlers(connection, project);
   return {
     capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...languageCapabilities },
     serverInfo: { name: 'medreview-server' },
@@ -40,6 +51,8 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   void project?.reload();
 });
+
+connection.onShutdown(() => project?.close());
 
 connection.onNotification(SettingsChangedNotification, (settings) => {
   void project?.updateSettings(settings);

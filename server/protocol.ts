@@ -7,6 +7,7 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { QuestionKind } from './dataset/model';
+import type { Rubric } from './rubric/types';
 import type { SplitFlag, ThinkState } from './think/types';
 
 export const ServerErrorCode = {
@@ -17,10 +18,19 @@ export const ServerErrorCode = {
 } as const;
 export type ServerErrorCode = (typeof ServerErrorCode)[keyof typeof ServerErrorCode];
 
-/** Settings the client reads through its typed config module and hands to the server. */
+/** Settings the client reads through its typed config module (src/config.ts) and hands to the server. */
 export interface ServerSettings {
-  /** Workspace-relative globs of dataset and model-answer files to load at start. */
+  /** Dataset and model-answer files or folders, relative to a workspace folder, loaded at start. */
   datasets: string[];
+  /** The review database, relative to the first workspace folder (or absolute). */
+  databasePath: string;
+  /** Empty: the operating-system user name. */
+  raterId: string;
+  /** Empty: the built-in physician rubric. */
+  rubricPath: string;
+  blind: boolean;
+  ratersPerQuestion: number;
+  rouge: { useStemmer: boolean; metrics: string[] };
   thinkTagNames: string[];
 }
 
@@ -33,26 +43,59 @@ export interface InitializationOptions {
 
 // ---------------------------------------------------------------- questions
 
+/** Filters of the question list; all combine (AND). */
+export interface QuestionFilters {
+  /** Case-insensitive substring of the question text or its dataset id. */
+  search?: string;
+  /** Only questions with an answer this rater has not rated yet. */
+  ungraded?: boolean;
+  /** Only questions with an answer some rater flagged. */
+  flagged?: boolean;
+  /** Only questions where raters' overall scores for an answer differ. */
+  disagreement?: boolean;
+  /** Only questions answered by this model. */
+  model?: string;
+  /** Only questions with an answer in this finish state. */
+  finish?: 'unclosed' | 'truncated';
+}
+
 export interface QuestionSummary {
+  /** The store's question id (stable across databases). */
   id: string;
+  /** The dataset's own id. */
+  datasetId: string;
   /** The question text, shortened for a list row. */
   title: string;
   kind: QuestionKind;
   answerCount: number;
+  /** Answers of this question the current rater has rated. */
+  gradedByMe: number;
+  flagged: boolean;
   hasReference: boolean;
 }
 
 export interface ListQuestionsParams {
-  /** Case-insensitive substring of the question text. */
-  search?: string;
+  filters?: QuestionFilters;
   offset?: number;
   limit?: number;
 }
 
+export interface RaterProgressView {
+  rater: string;
+  gradedAnswers: number;
+  totalAnswers: number;
+  gradedQuestions: number;
+  totalQuestions: number;
+}
+
 export interface ListQuestionsResult {
   questions: QuestionSummary[];
-  /** Number of questions matching the filter (the list is paged). */
+  /** Number of questions matching the filters (the list is paged). */
   total: number;
+  /** The current rater's progress over the whole project. */
+  progress: RaterProgressView;
+  /** Every model in the project, for the model filter. */
+  models: string[];
 }
 
 /** extension -> server: one page of the question list. */
@@ -60,28 +103,86 @@ export const ListQuestionsRequest = new RequestType<ListQuestionsParams, ListQue
   'medreview/listQuestions',
 );
 
+/** One ROUGE metric: precision, recall and F-measure against the reference. */
+export interface RougeTriple {
+  precision: number;
+  recall: number;
+  fmeasure: number;
+}
+
+/** ROUGE of one text against its reference, by metric name (`rouge1`, ...); null where there is no reference. */
+export type RougeView = Record<string, RougeTriple> | null;
+
+export interface AccuracyView {
+  verdict: 'correct' | 'incorrect' | 'not-extractable';
+  /** The option letter or label the extractor found (or the physician's correction). */
+  extracted: string | null;
+  state: 'chosen' | 'ambiguous' | 'none';
+  /** The dataset's label. */
+  label: string;
+  /** A physician corrected the extraction. */
+  overridden: boolean;
+  /** Short excerpt the extraction was based on. */
+  evidence?: string;
+}
+
+/** A rating as the panel shows and edits it. */
+export interface RatingView {
+  values: Record<string, string | number | boolean | null>;
+  overall: number | null;
+  comment: string;
+  /** Increases with every change; sent back on save so a concurrent change is detected, not overwritten. */
+  revision: number;
+  updatedAt: number;
+}
+
+/** A half-filled form, kept across reloads but never counted as a rating. */
+export interface DraftView {
+  values: Record<string, string | number | boolean | null>;
+  overall: number | null;
+  comment: string;
+}
+
 export interface AnswerView {
-  /** Stable answer id (question id + model + source). */
+  /** The store's answer id. */
   id: string;
-  model: string;
+  /** 0-based place on screen (shuffled per rater in blind mode); stored with the rating. */
+  position: number;
+  /** "Answer A" while blind, else the model name. */
+  label: string;
+  /** The model; absent while the rater is blind. */
+  model?: string;
   reasoning: string;
   answer: string;
   state: ThinkState;
   flags: SplitFlag[];
   finishReason?: string;
-  /** Generation parameters and timings, shown on hover. */
+  /** The answer names its model or maker (masked while blind). */
+  unblinding: boolean;
+  rouge: { answer: RougeView; reasoning: RougeView };
+  accuracy: AccuracyView | null;
+  myRating: RatingView | null;
+  myDraft: DraftView | null;
+  flaggedByMe: boolean;
+  /** Other raters who rated this answer (their ratings stay hidden until this rater has saved). */
+  otherRaters: number;
+  origin: 'file' | 'generation';
+  /** Generation parameters, timings and source, shown on hover. */
   details: Record<string, string | number | boolean>;
 }
 
 export interface QuestionDetail {
   id: string;
+  datasetId: string;
   text: string;
   kind: QuestionKind;
   options?: Record<string, string>;
   context?: string[];
   reference?: { answer: string; reasoning?: string; label?: string };
   answers: AnswerView[];
-  /** Where the question was read from, for "open source file". */
+  /** Blind mode is on and this rater has not yet rated every answer of this question. */
+  blind: boolean;
+  /** Where the question was read from. */
   source: { file: string; line: number };
 }
 
@@ -89,7 +190,7 @@ export interface GetQuestionParams {
   id: string;
 }
 
-/** extension -> server: one question with its reference and every model's answer. */
+/** extension -> server: one question with its reference and every model's answer, as this rater sees them. */
 export const GetQuestionRequest = new RequestType<GetQuestionParams, QuestionDetail, void>('medreview/getQuestion');
 
 export interface OpenDatasetParams {
@@ -105,8 +206,70 @@ export interface OpenDatasetResult {
   rejected: number;
 }
 
-/** extension -> server: load a file into the project (if it is not loaded yet) for the panel to show. */
+/** extension -> server: import a file into the project (if it is not imported yet) for the panel to show. */
 export const OpenDatasetRequest = new RequestType<OpenDatasetParams, OpenDatasetResult, void>('medreview/openDataset');
+
+// ---------------------------------------------------------------- rubric
+
+/** The active rubric, validated and with defaults filled in (server/rubric's `Rubric`). */
+export interface RubricView {
+  rubric: Rubric;
+  /** Content hash of this version: what a rating is saved against. */
+  hash: string;
+  /** The file it came from; absent for the built-in rubric. */
+  file?: string;
+  /** Problems in the rubric file, if it could not be used (the built-in rubric is used instead). */
+  problems: string[];
+}
+
+/** extension -> server: the rubric ratings are made with. */
+export const GetRubricRequest = new RequestType0<RubricView, void>('medreview/getRubric');
+
+// ---------------------------------------------------------------- ratings
+
+export interface SaveRatingParams {
+  answerId: string;
+  values: Record<string, string | number | boolean | null>;
+  overall: number | null;
+  comment: string;
+  /** The answer's position on screen when it was rated (blind studies analyse position effects). */
+  position: number;
+  /** The revision the form was based on; absent for a first rating. A mismatch is refused, not overwritten. */
+  expectedRevision?: number;
+}
+
+/**
+ * extension -> server: save a complete rating. Answered only after the transaction committed, so the panel
+ * shows "saved" only for what is on disk. An incomplete form is refused with InvalidParams.
+ */
+export const SaveRatingRequest = new RequestType<SaveRatingParams, RatingView, void>('medreview/saveRating');
+
+export interface SaveDraftParams {
+  answerId: string;
+  draft: DraftView;
+}
+
+/** extension -> server: keep a half-filled form (never counted as a rating). */
+export const SaveDraftRequest = new RequestType<SaveDraftParams, void, void>('medreview/saveDraft');
+
+export interface UndoResultView {
+  /** What was taken back, in words ("rating of Answer B", "flag"). */
+  description: string;
+  /** The question the change belonged to, to show it. */
+  questionId?: string;
+}
+
+/** extension -> server: take back this rater's last change (from the audit log); null when there is none. */
+export const UndoRequest = new RequestType0<UndoResultView | null, void>('medreview/undo');
+
+export interface SetFlagParams {
+  answerId: string;
+  flagged: boolean;
+  note?: string;
+}
+
+/** extension -> server: flag (or unflag) an answer for discussion. */
+export const SetFlagRequest = new RequestType<SetFlagParams, void, void>('medreview/setFlag');
 
 // ---------------------------------------------------------------- status
 

@@ -8,8 +8,25 @@ export interface CommandContext {
   /** Loads a dataset file (given as a URI string or the active editor's) and shows it in the panel. */
   openDataset(uri?: string): Promise<void>;
   /** Forwards a keyboard action to the review panel. */
-  panelCommand(command: PanelCommand, arg?: number): void;
+  panelCommand(command: PanelCommand, key?: string): void;
 }
+
+/** Panel actions bound to keys: each is a command `medreview.review.<action>` users can rebind. */
+const panelActions: readonly PanelCommand[] = [
+  'nextQuestion',
+  'previousQuestion',
+  'nextAnswer',
+  'previousAnswer',
+  'nextField',
+  'previousField',
+  'toggleReasoning',
+  'focusComment',
+  'save',
+  'undo',
+  'flag',
+  'showShortcuts',
+  'showGuidelines',
+];
 
 export interface CommandEntry {
   id: string;
@@ -25,8 +42,11 @@ export const commandTable: readonly CommandEntry[] = [
   { id: 'medreview.openPanel', run: (ctx) => ctx.openPanel() },
   { id: 'medreview.showLog', run: (ctx) => ctx.showLog() },
   { id: 'medreview.restartServer', run: (ctx) => ctx.restartServer() },
-  { id: 'medreview.review.nextQuestion', run: (ctx) => ctx.panelCommand('nextQuestion') },
-  { id: 'medreview.review.previousQuestion', run: (ctx) => ctx.panelCommand('previousQuestion') },
+  ...panelActions.map((command): CommandEntry => ({ id: `medreview.review.${command}`, run: (ctx) => ctx.panelCommand(command) })),
+  // Every panel keybinding runs this one command (the action in its args): VS Code delays the first run of
+  // each distinct command while it fires the command's activation event, which would let a later key
+  // overtake an earlier one; one command keeps key presses in order.
+  { id: 'medreview.review.key', run: (ctx, arg) => panelKey(ctx, arg) },
   { id: 'medreview.openDataset', run: (ctx, uri) => ctx.openDataset(typeof uri === 'string' ? uri : uriString(uri)) },
 ];
 
@@ -34,4 +54,16 @@ export const commandTable: readonly CommandEntry[] = [
 function uriString(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || !('scheme' in value)) return undefined;
   return (value as { toString(): string }).toString();
+}
+
+/** Runs the action a `medreview.review.key` keybinding names in `args: { action, key? }`. */
+function panelKey(ctx: CommandContext, args: unknown): void {
+  if (typeof args !== 'object' || args === null) return;
+  const { action, key } = args as { action?: unknown; key?: unknown };
+  if (typeof action !== 'string' || !isPanelCommand(action)) return;
+  ctx.panelCommand(action, typeof key === 'string' ? key : undefined);
+}
+
+function isPanelCommand(action: string): action is PanelCommand {
+  return action === 'choose' || (panelActions as readonly string[]).includes(action);
 }

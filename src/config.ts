@@ -1,30 +1,28 @@
 import * as vscode from 'vscode';
 import type { ServerSettings } from '../server/protocol';
+import { SETTING_DEFAULTS, type SettingKey } from './settingDefaults';
 
-/**
- * The one place settings are read. Every setting is declared in package.json `contributes.configuration`;
- * this module gives them types and defaults that match those declarations.
- */
-export interface MedReviewConfig {
-  datasets: string[];
-  thinkTagNames: string[];
+/** The one place settings are read; each is declared in package.json `contributes.configuration`. */
+function get<K extends SettingKey>(c: vscode.WorkspaceConfiguration, key: K): (typeof SETTING_DEFAULTS)[K] {
+  return c.get<(typeof SETTING_DEFAULTS)[K]>(key, SETTING_DEFAULTS[key]);
 }
 
-const SECTION = 'medreview';
-
-export function readConfig(scope?: vscode.ConfigurationScope): MedReviewConfig {
-  const c = vscode.workspace.getConfiguration(SECTION, scope);
+/** The settings the language server needs, read from the `medreview` section. */
+export function serverSettings(scope?: vscode.ConfigurationScope): ServerSettings {
+  const c = vscode.workspace.getConfiguration('medreview', scope);
   return {
-    datasets: c.get<string[]>('datasets', []),
-    thinkTagNames: c.get<string[]>('think.tagNames', ['think', 'thinking']),
+    datasets: get(c, 'datasets'),
+    databasePath: get(c, 'database.path'),
+    raterId: get(c, 'rater.id'),
+    rubricPath: get(c, 'rubric.path'),
+    blind: get(c, 'review.blind'),
+    ratersPerQuestion: get(c, 'review.ratersPerQuestion'),
+    rouge: { useStemmer: get(c, 'rouge.useStemmer'), metrics: get(c, 'rouge.metrics') },
+    thinkTagNames: get(c, 'think.tagNames'),
   };
-}
-
-export function serverSettings(config: MedReviewConfig): ServerSettings {
-  return { datasets: config.datasets, thinkTagNames: config.thinkTagNames };
 }
 
 /** True when a configuration change touches a setting the server needs. */
 export function affectsServer(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(`${SECTION}.datasets`) || e.affectsConfiguration(`${SECTION}.think`);
+  return (Object.keys(SETTING_DEFAULTS) as SettingKey[]).some((k) => e.affectsConfiguration(`medreview.${k}`));
 }

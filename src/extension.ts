@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { OpenDatasetRequest, SettingsChangedNotification, StatusNotification, type ServerStatus } from '../server/protocol';
 import * as wv from '../webview/protocol';
 import { commandTable, type CommandContext } from './commands';
-import { affectsServer, readConfig, serverSettings } from './config';
+import { affectsServer, serverSettings } from './config';
 import { createLanguageClient } from './languageClient';
 import { REVIEW_PANEL_VIEW_TYPE, ReviewPanel } from './panel/reviewPanel';
 import { webviewRoutes } from './panel/webviewRoutes';
@@ -21,7 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   let client: LanguageClient | undefined;
   const overview = new OverviewView();
-  const routes = webviewRoutes(() => client, () => log.show());
+  const routes = webviewRoutes(() => client, () => log.show(), context.extension.packageJSON as object);
 
   const onStatus = (status: ServerStatus): void => {
     overview.update(status);
@@ -56,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await client?.stop();
         await startServer();
       },
-      panelCommand: (command, arg) => ReviewPanel.notify(wv.RunPanelCommand, { command, arg }),
+      panelCommand: (command, key) => ReviewPanel.notify(wv.RunPanelCommand, { command, key }),
       openDataset: async (uri) => {
         const target = uri ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
         if (!target || !client?.isRunning()) return;
@@ -67,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (client && affectsServer(e)) void client.sendNotification(SettingsChangedNotification, serverSettings(readConfig()));
+      if (client && affectsServer(e)) void client.sendNotification(SettingsChangedNotification, serverSettings());
     }),
     { dispose: () => void client?.stop() },
   );

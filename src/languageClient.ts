@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../server/protocol';
-import { readConfig, serverSettings } from './config';
+import { serverSettings } from './config';
 
 /** Files the server gives diagnostics, hovers and code lenses for. */
 const documentSelector = [
@@ -22,7 +22,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const initializationOptions: InitializationOptions = {
-    settings: serverSettings(readConfig()),
+    settings: serverSettings(),
     workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
   };
   const clientOptions: LanguageClientOptions = {

@@ -1,29 +1,66 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
-import { GetQuestion, GetStatus, ListQuestions, RunPanelCommand, SelectQuestion, ShowLog, StatusChanged, type QuestionDetail, type QuestionSummary, type ServerStatus } from './protocol';
+import type { Rubric } from '../server/rubric/types';
+import { FormController } from './formController';
+import { ListModel } from './listModel';
+import {
+  CopyText,
+  GetQuestion,
+  GetRubric,
+  GetShortcuts,
+  GetStatus,
+  OpenKeybindings,
+  RunPanelCommand,
+  SelectQuestion,
+  SetFlag,
+  ShowLog,
+  StatusChanged,
+  Undo,
+  type AnswerView,
+  type PanelCommand,
+  type QuestionDetail,
+  type QuestionFilters,
+  type RubricView,
+  type ServerStatus,
+  type Shortcut,
+} from './protocol';
+import { formFields, valueForKey, type FormField } from './ratingForm';
 import { RpcError, type Rpc } from './rpc';
 import type { VsCodeApi } from './vscodeApi';
+import { guidelinesOverlay, shortcutsOverlay } from './views/overlays';
 import { questionList } from './views/questionList';
 import { questionView } from './views/questionView';
+import { toolbar } from './views/toolbar';
 
-interface AppState {
+interface ViewState {
   status?: ServerStatus;
-  questions: QuestionSummary[];
-  total: number;
-  search: string;
+  rubric?: RubricView;
+  shortcuts: Shortcut[];
   selectedId?: string;
   detail?: QuestionDetail;
-  /** Answers shown in full although longer than the render limit. */
-  expanded: ReadonlySet<string>;
+  focusedAnswer: number;
+  focusedField: number;
+  reasoningOpen: Set<string>;
+  expanded: Set<string>;
+  overlay?: 'shortcuts' | 'guidelines';
+  toast?: string;
   error?: string;
+  scrollTop: number;
+  viewportHeight: number;
 }
 
+/** Row height of the question list in em; the pixel value follows the font size and zoom. */
+const ROW_HEIGHT_EM = 4.2;
+
 /**
- * The panel controller: holds view state only, asks the extension for data, and re-renders. Questions and
- * answers live in the server; nothing here is the source of truth.
+ * The panel controller: holds view state only, asks the extension for data, and re-renders. Questions,
+ * answers and ratings live in the server; forms are kept here only until the store acknowledged them.
  */
 export class App {
-  private state: AppState;
+  private s: ViewState;
+  private readonly list: ListModel;
+  private readonly forms: FormController;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private drawQueued = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -31,107 +68,344 @@ export class App {
     private readonly api: VsCodeApi,
   ) {
     const saved = api.getState();
-    this.state = { questions: [], total: 0, search: saved?.search ?? '', selectedId: saved?.selectedQuestionId, expanded: new Set() };
-    rpc.onNotification(StatusChanged, (s) => {
-      const becameReady = s.state === 'ready' && this.state.status?.state !== 'ready';
-      this.set({ status: s });
-      if (becameReady) void this.loadList();
+    this.s = {
+      shortcuts: [],
+      selectedId: saved?.selectedQuestionId,
+      focusedAnswer: saved?.focusedAnswer ?? 0,
+      focusedField: saved?.focusedField ?? 0,
+      reasoningOpen: new Set(),
+      expanded: new Set(),
+      scrollTop: saved?.scrollTop ?? 0,
+      viewportHeight: 800,
+    };
+    this.list = new ListModel(rpc, () => this.draw());
+    this.list.filters = saved?.filters ?? {};
+    this.forms = new FormController(rpc, () => this.draw(), (id) => void this.afterSave(id));
+    rpc.onNotification(StatusChanged, (status) => {
+      const becameReady = status.state === 'ready' && this.s.status?.state !== 'ready';
+      this.set({ status });
+      if (becameReady) void this.loadAll();
     });
-    rpc.onNotification(RunPanelCommand, ({ command }) => {
-      const i = this.state.questions.findIndex((q) => q.id === this.state.selectedId);
-      const next = this.state.questions[command === 'nextQuestion' ? i + 1 : i - 1];
-      if (next) void this.select(next.id);
-    });
-    rpc.onNotification(SelectQuestion, ({ id }) => {
-      this.set({ search: '' });
-      void this.loadList().then(() => this.select(id));
-    });
+    rpc.onNotification(SelectQuestion, ({ id }) => void this.list.reset({}).then(() => this.select(id)));
+    rpc.onNotification(RunPanelCommand, ({ command, key }) => void this.run(command, key));
   }
 
   async start(): Promise<void> {
     this.draw();
     try {
       this.set({ status: await this.rpc.request(GetStatus, undefined) });
+      if (this.s.status?.state === 'ready') await this.loadAll();
     } catch (err) {
       this.fail(err);
     }
-    if (this.state.status?.state === 'ready') await this.loadList();
   }
 
-  private async loadList(): Promise<void> {
+  private get rubric(): Rubric | undefined {
+    return this.s.rubric?.rubric;
+  }
+
+  private rowHeightPx(): number {
+    return ROW_HEIGHT_EM * parseFloat(getComputedStyle(document.body).fontSize || '13');
+  }
+
+  private async loadAll(): Promise<void> {
     try {
-      const r = await this.rpc.request(ListQuestions, { search: this.state.search || undefined, limit: 500 });
-      this.set({ questions: r.questions, total: r.total, error: undefined });
-      const keep = this.state.selectedId && r.questions.some((q) => q.id === this.state.selectedId);
-      const id = keep ? this.state.selectedId : r.questions[0]?.id;
-      if (id) await this.select(id);
+      const [rubric, shortcuts] = await Promise.all([this.rpc.request(GetRubric, undefined), this.rpc.request(GetShortcuts, undefined)]);
+      this.set({ rubric, shortcuts, error: undefined });
+      await this.list.reset(this.list.filters);
+      const keep = this.s.selectedId !== undefined;
+      const first = this.list.at(0);
+      if (keep) await this.select(this.s.selectedId as string, true);
+      else if (first) await this.select(first.id);
+      this.restoreScroll();
     } catch (err) {
       this.fail(err);
     }
   }
 
-  private async select(id: string): Promise<void> {
-    this.set({ selectedId: id });
+  // ------------------------------------------------------------------ selection
+
+  private async select(id: string, keepFocus = false): Promise<void> {
+    const changed = id !== this.s.selectedId;
+    this.set({ selectedId: id, ...(changed && !keepFocus ? { focusedAnswer: 0, focusedField: 0, reasoningOpen: new Set<string>() } : {}) });
     this.persist();
     try {
       const detail = await this.rpc.request(GetQuestion, { id });
-      if (this.state.selectedId === id) this.set({ detail, error: undefined });
+      if (this.s.selectedId !== id) return;
+      this.forms.load(detail.answers);
+      this.set({ detail, error: undefined, focusedAnswer: Math.min(this.s.focusedAnswer, Math.max(0, detail.answers.length - 1)) });
     } catch (err) {
       this.fail(err);
     }
   }
 
-  private onSearch(text: string): void {
-    this.set({ search: text });
+  private async step(delta: number): Promise<void> {
+    const current = this.s.selectedId ? this.list.indexOf(this.s.selectedId) : -1;
+    const next = await this.list.ensureIndex(Math.max(0, Math.min(this.list.total - 1, current + delta)));
+    if (!next || next.id === this.s.selectedId) return;
+    await this.select(next.id);
+    this.scrollToSelected();
+  }
+
+  private scrollToSelected(): void {
+    const index = this.s.selectedId ? this.list.indexOf(this.s.selectedId) : -1;
+    const viewport = this.root.querySelector<HTMLElement>('.list-viewport');
+    if (index < 0 || !viewport) return;
+    const top = index * this.rowHeightPx();
+    if (top < viewport.scrollTop) viewport.scrollTop = top;
+    else if (top + this.rowHeightPx() > viewport.scrollTop + viewport.clientHeight) viewport.scrollTop = top + this.rowHeightPx() - viewport.clientHeight;
+  }
+
+  private restoreScroll(): void {
+    const viewport = this.root.querySelector<HTMLElement>('.list-viewport');
+    if (viewport) viewport.scrollTop = this.s.scrollTop;
+    this.scrollToSelected();
+  }
+
+  private onFilters(filters: QuestionFilters): void {
+    this.list.filters = filters;
     this.persist();
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => void this.loadList(), 150);
-  }
-
-  private fail(err: unknown): void {
-    this.set({ error: err instanceof RpcError ? err.message : String(err) });
-  }
-
-  private persist(): void {
-    this.api.setState({ selectedQuestionId: this.state.selectedId, search: this.state.search });
-  }
-
-  private set(patch: Partial<AppState>): void {
-    this.state = { ...this.state, ...patch };
+    this.searchTimer = setTimeout(() => void this.list.reset(filters).then(() => this.afterFilter()), 150);
     this.draw();
   }
 
+  private async afterFilter(): Promise<void> {
+    const first = this.list.at(0);
+    if (this.s.selectedId && this.list.indexOf(this.s.selectedId) >= 0) return;
+    if (first) await this.select(first.id);
+  }
+
+  // ------------------------------------------------------------------ rating
+
+  private async afterSave(answerId: string): Promise<void> {
+    await this.list.refresh();
+    const d = this.s.detail;
+    // In blind mode names come back once every answer is rated: fetch the question again then.
+    if (d?.blind && d.answers.every((a) => a.id === answerId || this.forms.get(a.id)?.status === 'saved')) await this.select(d.id, true);
+  }
+
+  private focusedAnswerView(): AnswerView | undefined {
+    return this.s.detail?.answers[this.s.focusedAnswer];
+  }
+
+  private fields(): FormField[] {
+    return this.rubric ? formFields(this.rubric) : [];
+  }
+
+  private choose(key: string): void {
+    const a = this.focusedAnswerView();
+    const rubric = this.rubric;
+    const field = this.fields()[this.s.focusedField];
+    if (!a || !rubric || !field) return;
+    const value = valueForKey(field, key);
+    if (value === undefined) return;
+    this.forms.choose(rubric, a.id, field, value);
+    // Move on to the next field to rate, so a rating is a run of key presses.
+    this.moveField(1, true);
+  }
+
+  private moveField(delta: number, stopAtComment = false): void {
+    const count = this.fields().length;
+    if (!count) return;
+    const next = Math.max(0, Math.min(count - 1, this.s.focusedField + delta));
+    if (stopAtComment && this.fields()[next]?.kind === 'comment') return this.set({ focusedField: next });
+    this.set({ focusedField: next });
+    this.persist();
+  }
+
+  private moveAnswer(delta: number): void {
+    const n = this.s.detail?.answers.length ?? 0;
+    if (!n) return;
+    this.set({ focusedAnswer: Math.max(0, Math.min(n - 1, this.s.focusedAnswer + delta)), focusedField: 0 });
+    this.persist();
+    this.root.querySelector('.answer.focused')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private async flag(a: AnswerView): Promise<void> {
+    try {
+      await this.rpc.request(SetFlag, { answerId: a.id, flagged: !a.flaggedByMe });
+      if (this.s.detail) await this.select(this.s.detail.id, true);
+      await this.list.refresh();
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async undo(): Promise<void> {
+    try {
+      const result = await this.rpc.request(Undo, undefined);
+      this.set({ toast: result ? `Undone: ${result.description}` : 'Nothing to undo' });
+      await this.list.refresh();
+      const target = result?.questionId ?? this.s.detail?.id;
+      if (target) {
+        this.forms.load([]);
+        await this.select(target, true);
+      }
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  // ------------------------------------------------------------------ keyboard
+
+  private async run(command: PanelCommand, key?: string): Promise<void> {
+    const a = this.focusedAnswerView();
+    const rubric = this.rubric;
+    switch (command) {
+      case 'nextQuestion':
+        return this.step(1);
+      case 'previousQuestion':
+        return this.step(-1);
+      case 'nextAnswer':
+        return this.moveAnswer(1);
+      case 'previousAnswer':
+        return this.moveAnswer(-1);
+      case 'nextField':
+        return this.moveField(1);
+      case 'previousField':
+        return this.moveField(-1);
+      case 'choose':
+        return key ? this.choose(key) : undefined;
+      case 'toggleReasoning':
+        if (a) this.toggleReasoning(a.id, !this.s.reasoningOpen.has(a.id));
+        return;
+      case 'focusComment':
+        return this.focusComment();
+      case 'save':
+        if (a && rubric) this.forms.saveNow(rubric, a.id);
+        return;
+      case 'undo':
+        return this.undo();
+      case 'flag':
+        return a ? this.flag(a) : undefined;
+      case 'showShortcuts':
+        return this.set({ overlay: this.s.overlay === 'shortcuts' ? undefined : 'shortcuts' });
+      case 'showGuidelines':
+        return this.set({ overlay: this.s.overlay === 'guidelines' ? undefined : 'guidelines' });
+    }
+  }
+
+  private focusComment(): void {
+    const index = this.fields().findIndex((f) => f.kind === 'comment');
+    if (index < 0) return;
+    this.set({ focusedField: index });
+    this.root.querySelector<HTMLTextAreaElement>('.answer.focused textarea.comment')?.focus();
+  }
+
+  private toggleReasoning(id: string, open: boolean): void {
+    const next = new Set(this.s.reasoningOpen);
+    if (open) next.add(id);
+    else next.delete(id);
+    this.set({ reasoningOpen: next });
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  private fail(err: unknown): void {
+    this.set({ error: err instanceof RpcError ? err.message : err instanceof Error ? err.message : String(err) });
+  }
+
+  private persist(): void {
+    this.api.setState({
+      selectedQuestionId: this.s.selectedId,
+      filters: this.list.filters,
+      focusedAnswer: this.s.focusedAnswer,
+      focusedField: this.s.focusedField,
+      scrollTop: this.s.scrollTop,
+    });
+  }
+
+  private set(patch: Partial<ViewState>): void {
+    this.s = { ...this.s, ...patch };
+    this.draw();
+  }
+
+  /** Renders at most once per frame, however many state changes arrive. */
+  private draw(): void {
+    if (this.drawQueued) return;
+    this.drawQueued = true;
+    requestAnimationFrame(() => {
+      this.drawQueued = false;
+      render(this.view(), this.root);
+    });
+  }
+
   private banner(): TemplateResult | typeof nothing {
-    const { status, error } = this.state;
+    const { status, error, toast, rubric } = this.s;
     if (error) {
       return html`<div class="banner error" role="alert">${error}
-        <vscode-button secondary @click=${() => void this.rpc.request(ShowLog, undefined)}>Open log</vscode-button></div>`;
+        <vscode-button secondary @click=${() => void this.rpc.request(ShowLog, undefined)}>Open log</vscode-button>
+        <vscode-button secondary @click=${() => this.set({ error: undefined })}>Dismiss</vscode-button></div>`;
     }
-    if (!status || status.state === 'loading') return html`<div class="banner" role="status">Loading datasets…</div>`;
+    if (!status || status.state === 'loading') return html`<div class="banner" role="status">Loading the review project…</div>`;
     if (status.state === 'error') return html`<div class="banner error" role="alert">${status.message ?? 'Loading failed'}</div>`;
+    if (rubric?.problems.length) return html`<div class="banner warning" role="alert">The rubric file has problems; the built-in rubric is used. ${rubric.problems[0]}</div>`;
+    if (toast) return html`<div class="banner" role="status">${toast} <vscode-button secondary @click=${() => this.set({ toast: undefined })}>OK</vscode-button></div>`;
     return nothing;
   }
 
-  private draw(): void {
-    const s = this.state;
-    render(
-      html`${this.banner()}
-        <div class="layout">
-          ${questionList({
-            questions: s.questions,
-            total: s.total,
-            selectedId: s.selectedId,
-            search: s.search,
-            onSearch: (t) => this.onSearch(t),
-            onSelect: (id) => void this.select(id),
-          })}
-          <main class="detail" aria-live="polite">
-            ${s.detail
-              ? questionView(s.detail, { expanded: s.expanded, onExpand: (id) => this.set({ expanded: new Set([...s.expanded, id]) }) })
-              : html`<p class="empty">Select a question.</p>`}
-          </main>
-        </div>`,
-      this.root,
-    );
+  private overlay(): TemplateResult | typeof nothing {
+    const close = (): void => this.set({ overlay: undefined });
+    if (this.s.overlay === 'shortcuts') return shortcutsOverlay(this.s.shortcuts, close, () => void this.rpc.request(OpenKeybindings, undefined));
+    if (this.s.overlay === 'guidelines') return guidelinesOverlay(this.rubric?.title ?? 'Rubric', this.rubric?.instructions, close);
+    return nothing;
+  }
+
+  private view(): TemplateResult {
+    const s = this.s;
+    const rubric = this.rubric;
+    return html`${this.banner()}
+      ${toolbar({
+        filters: this.list.filters,
+        models: this.list.models,
+        progress: this.list.progress,
+        blind: s.detail?.blind ?? false,
+        onFilters: (f) => this.onFilters(f),
+        onUndo: () => void this.undo(),
+        onShowShortcuts: () => void this.run('showShortcuts'),
+        onShowGuidelines: () => void this.run('showGuidelines'),
+      })}
+      <div class="layout">
+        ${questionList({
+          list: this.list,
+          selectedId: s.selectedId,
+          search: this.list.filters.search ?? '',
+          rowHeight: this.rowHeightPx(),
+          scrollTop: s.scrollTop,
+          viewportHeight: s.viewportHeight,
+          onSearch: (text) => this.onFilters({ ...this.list.filters, search: text || undefined }),
+          onSelect: (id) => void this.select(id),
+          onScroll: (scrollTop, viewportHeight) => {
+            this.s = { ...this.s, scrollTop, viewportHeight };
+            this.persist();
+            this.draw();
+          },
+        })}
+        <main class="detail" aria-live="polite">
+          ${s.detail
+            ? questionView(s.detail, {
+                rubric,
+                form: (id) => this.forms.get(id),
+                focusedAnswer: s.focusedAnswer,
+                focusedField: s.focusedField,
+                reasoningOpen: s.reasoningOpen,
+                expanded: s.expanded,
+                onExpand: (id) => this.set({ expanded: new Set([...s.expanded, id]) }),
+                onToggleReasoning: (id, open) => this.toggleReasoning(id, open),
+                onFocusAnswer: (i) => {
+                  if (i !== this.s.focusedAnswer) this.set({ focusedAnswer: i, focusedField: 0 });
+                },
+                onFocusField: (i, field) => this.set({ focusedAnswer: i, focusedField: field }),
+                onChoose: (a, field, value) => rubric && this.forms.choose(rubric, a.id, field, value),
+                onComment: (a, text) => rubric && this.forms.comment(rubric, a.id, text),
+                onSave: (a) => rubric && this.forms.saveNow(rubric, a.id),
+                onFlag: (a) => void this.flag(a),
+                onCopy: (a) => void this.rpc.request(CopyText, { text: a.answer }),
+              })
+            : html`<p class="empty">${this.list.total === 0 && s.status?.state === 'ready' ? 'No questions match.' : 'Select a question.'}</p>`}
+        </main>
+      </div>
+      ${this.overlay()}`;
   }
 }

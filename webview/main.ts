@@ -1,7 +1,6 @@
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './styles.css';
 import { App } from './app';
 import { Rpc } from './rpc';

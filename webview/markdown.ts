@@ -17,6 +17,15 @@ md.renderer.rules.image = (tokens, idx) => {
   return `<span class="md-image">[image: ${md.utils.escapeHtml(alt)}]</span>`;
 };
 
+/** Re-rendering a long answer on every keystroke would stall the panel; the last few renders are kept. */
+const cache = new Map<string, string>();
+const CACHE_SIZE = 64;
+
 export function renderMarkdown(text: string): string {
-  return md.render(text);
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const html = md.render(text);
+  cache.set(text, html);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return html;
 }

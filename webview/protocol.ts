@@ -10,10 +10,30 @@ import type {
   ListQuestionsParams,
   ListQuestionsResult,
   QuestionDetail,
+  QuestionFilters,
+  RatingView,
+  RubricView,
+  SaveDraftParams,
+  SaveRatingParams,
   ServerStatus,
+  SetFlagParams,
+  UndoResultView,
 } from '../server/protocol';
 
-export type { AnswerView, QuestionDetail, QuestionSummary, ListQuestionsResult, ServerStatus } from '../server/protocol';
+export type {
+  AccuracyView,
+  AnswerView,
+  DraftView,
+  ListQuestionsResult,
+  QuestionDetail,
+  QuestionFilters,
+  QuestionSummary,
+  RaterProgressView,
+  RatingView,
+  RougeView,
+  RubricView,
+  ServerStatus,
+} from '../server/protocol';
 
 /** A request type: the method name plus phantom params/result types checked at both ends. */
 export interface WebviewRequestType<P, R> {
@@ -50,6 +70,37 @@ export const GetStatus = request<void, ServerStatus>('status/get');
 /** webview -> extension: open the log output (after an error the panel offers it). */
 export const ShowLog = request<void, void>('log/show');
 
+/** webview -> extension: the rubric ratings are made with. */
+export const GetRubric = request<void, RubricView>('rubric/get');
+
+/** webview -> extension: save a complete rating; answered only after the store committed it. */
+export const SaveRating = request<SaveRatingParams, RatingView>('rating/save');
+
+/** webview -> extension: keep a half-filled form as a draft. */
+export const SaveDraft = request<SaveDraftParams, void>('draft/save');
+
+/** webview -> extension: take back this rater's last change. */
+export const Undo = request<void, UndoResultView | null>('rating/undo');
+
+/** webview -> extension: flag or unflag an answer. */
+export const SetFlag = request<SetFlagParams, void>('answer/flag');
+
+/** webview -> extension: put text on the clipboard (the page itself may not). */
+export const CopyText = request<{ text: string }, void>('clipboard/copy');
+
+/** A keyboard shortcut as VS Code knows it by default. */
+export interface Shortcut {
+  command: string;
+  title: string;
+  key: string;
+}
+
+/** webview -> extension: the panel's keybindings (from the extension's manifest). */
+export const GetShortcuts = request<void, Shortcut[]>('shortcuts/get');
+
+/** webview -> extension: open VS Code's Keyboard Shortcuts editor on the panel's commands. */
+export const OpenKeybindings = request<void, void>('shortcuts/open');
+
 // ---------------------------------------------------------------- notifications: extension -> webview
 
 /** extension -> webview: the server's data status changed. */
@@ -59,10 +110,24 @@ export const StatusChanged = notification<ServerStatus>('status/changed');
  * Panel actions bound to VS Code keybindings (package.json `contributes.keybindings`), so users can rebind
  * them: the key reaches VS Code, which runs the command, which the extension forwards here.
  */
-export type PanelCommand = 'nextQuestion' | 'previousQuestion';
+export type PanelCommand =
+  | 'nextQuestion'
+  | 'previousQuestion'
+  | 'nextAnswer'
+  | 'previousAnswer'
+  | 'nextField'
+  | 'previousField'
+  | 'choose'
+  | 'toggleReasoning'
+  | 'focusComment'
+  | 'save'
+  | 'undo'
+  | 'flag'
+  | 'showShortcuts'
+  | 'showGuidelines';
 
-/** extension -> webview: run a keyboard action. */
-export const RunPanelCommand = notification<{ command: PanelCommand; arg?: number }>('panel/command');
+/** extension -> webview: run a keyboard action; `key` is the pressed key for `choose`. */
+export const RunPanelCommand = notification<{ command: PanelCommand; key?: string }>('panel/command');
 
 /** extension -> webview: show this question (e.g. after "Open in MedReview" on a dataset file). */
 export const SelectQuestion = notification<{ id: string }>('question/select');
@@ -73,7 +138,10 @@ export const SelectQuestion = notification<{ id: string }>('question/select');
  */
 export interface PanelViewState {
   selectedQuestionId?: string;
-  search?: string;
+  filters?: QuestionFilters;
+  focusedAnswer?: number;
+  focusedField?: number;
+  scrollTop?: number;
 }
 
 // ---------------------------------------------------------------- notifications: webview -> extension

@@ -25,7 +25,10 @@ function isTypingKey(e: KeyboardEvent): boolean {
  */
 export function reportTextInputFocus(rpc: Rpc): void {
   document.addEventListener('keydown', (e) => {
-    if (isTypingKey(e) && isTextInput(e.target instanceof Element ? e.target : null)) e.stopPropagation();
+    const target = e.target instanceof Element ? e.target : null;
+    // A drop-down uses plain keys (arrows, letters) to pick its option; they are not review shortcuts there.
+    const inSelect = target?.tagName.toLowerCase() === 'select' && !e.ctrlKey && !e.metaKey && !e.altKey;
+    if (inSelect || (isTypingKey(e) && isTextInput(target))) e.stopPropagation();
   });
   let last = false;
   const update = (): void => {

@@ -1,17 +1,34 @@
-import { formatProblem } from '../problem';
-import type { OpenDatasetResult, ServerSettings, ServerStatus } from '../protocol';
-import { Catalog } from './catalog';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { RougeSettings } from '../metrics';
+import { isRougeType } from '../metrics';
+import type { OpenDatasetResult, RubricView, ServerSettings, ServerStatus } from '../protocol';
+import { openStore, type Store } from '../store';
+import { activeRubric } from './activeRubric';
 import { resolveDatasetFiles } from './datasetFiles';
-import { loadDatasets } from './loadDatasets';
+import { syncDatasets, WORKSPACE_SET } from './datasetSync';
+import { StoredQuestionLookup } from './questionLookup';
+import { raterIdentity } from './raterIdentity';
+
+/** What a request handler needs from an open project. */
+export interface OpenProject {
+  store: Store;
+  rater: string;
+  rubric: RubricView;
+  settings: ServerSettings;
+  rouge: RougeSettings;
+  models: string[];
+}
 
 /**
- * The review project the server has open: its settings and the data loaded from the workspace. Reloads are
- * serialised so a settings change during a load cannot interleave two catalogs.
+ * The review project the server has open: its settings, its database, its rubric and rater, and the
+ * workspace's datasets imported into the database. Loads are serialised, so a settings change during an
+ * import waits for it instead of interleaving two.
  */
 export class Project {
-  private catalogValue = new Catalog();
+  private opened: OpenProject | undefined;
   private statusValue: ServerStatus = { state: 'loading', questionCount: 0, answerCount: 0, files: [] };
   private loading: Promise<void> = Promise.resolve();
+  private lookupValue = StoredQuestionLookup.empty();
   /** Files opened with "Open in MedReview" that the datasets setting does not list. */
   private readonly openedFiles = new Set<string>();
 
@@ -22,16 +39,24 @@ export class Project {
     private readonly log: (message: string) => void,
   ) {}
 
-  get catalog(): Catalog {
-    return this.catalogValue;
+  get status(): ServerStatus {
+    return this.statusValue;
   }
 
   get tagNames(): string[] {
     return this.settings.thinkTagNames;
   }
 
-  get status(): ServerStatus {
-    return this.statusValue;
+  /** Stored questions, for checking answers files synchronously (diagnostics). */
+  get questionLookup(): StoredQuestionLookup {
+    return this.lookupValue;
+  }
+
+  /** The open project, once loaded; throws while loading or after a failure (the status says why). */
+  async ready(): Promise<OpenProject> {
+    await this.loading;
+    if (!this.opened) throw new Error(this.statusValue.message ?? 'the review database is not open');
+    return this.opened;
   }
 
   updateSettings(settings: ServerSettings): Promise<void> {
@@ -39,15 +64,14 @@ export class Project {
     return this.reload();
   }
 
-  /** Loads a file into the project if it is not loaded yet; returns its first question. */
+  /** Imports a file into the project if it is not imported yet; returns its first question. */
   async openFile(file: string): Promise<OpenDatasetResult> {
-    await this.loading;
-    if (!this.statusValue.files.some((f) => f.file === file)) {
-      this.openedFiles.add(file);
-      await this.reload();
-    }
+    this.openedFiles.add(file);
+    await this.reload();
+    const p = await this.ready();
     const report = this.statusValue.files.find((f) => f.file === file);
-    return { questionId: this.catalogValue.firstQuestionFrom(file), taken: report?.taken ?? 0, rejected: report?.rejected ?? 0 };
+    const questionId = await p.store.firstQuestionOfFile(file);
+    return { questionId, taken: report?.taken ?? 0, rejected: report?.rejected ?? 0 };
   }
 
   reload(): Promise<void> {
@@ -55,33 +79,70 @@ export class Project {
     return this.loading;
   }
 
+  async close(): Promise<void> {
+    await this.loading;
+    await this.opened?.store.close();
+    this.opened = undefined;
+  }
+
+  private databasePath(): string {
+    const p = this.settings.databasePath;
+    return isAbsolute(p) ? p : resolve(this.workspaceFolders[0] ?? process.cwd(), p);
+  }
+
   private async load(): Promise<void> {
     this.setStatus({ ...this.statusValue, state: 'loading' });
     try {
-      const resolved = await resolveDatasetFiles(this.settings.datasets, this.workspaceFolders);
-      const { missing } = resolved;
-      const files = [...new Set([...resolved.files, ...this.openedFiles])];
+      const store = await this.openStoreOnce();
+      const rubric = await activeRubric(this.settings.rubricPath, this.workspaceFolders[0]);
+      for (const p of rubric.problems) this.log(`rubric: ${p}`);
+      await store.registerRubric({ key: rubric.rubric.id, version: rubric.rubric.version, hash: rubric.hash, body: JSON.stringify(rubric.rubric) });
+      const rater = raterIdentity(this.settings.raterId);
+      await store.addRater(rater);
+      const { files, missing } = await resolveDatasetFiles(this.settings.datasets, this.workspaceFolders);
       for (const m of missing) this.log(`dataset entry not found: ${m}`);
-      const catalog = new Catalog();
-      const report = await loadDatasets(files, catalog, { tagNames: this.settings.thinkTagNames });
-      for (const f of report.files) for (const p of f.problems) this.log(formatProblem(p));
-      this.catalogValue = catalog;
-      this.setStatus({
-        state: 'ready',
-        questionCount: catalog.questionCount,
-        answerCount: catalog.answerCount,
-        files: report.files.map((f) => ({ file: f.file, taken: f.taken, rejected: f.rejected })),
-        message: missing.length ? `Not found: ${missing.join(', ')}` : undefined,
-      });
+      await syncDatasets(store, [...new Set([...files, ...this.openedFiles])], { tagNames: this.settings.thinkTagNames, log: this.log });
+      this.lookupValue = await StoredQuestionLookup.load(store);
+      const models = await store.models();
+      this.opened = { store, rater, rubric, settings: this.settings, rouge: rougeSettings(this.settings), models };
+      await this.publishReady(store, missing);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      this.log(`loading datasets failed: ${message}`);
+      this.log(`opening the review project failed: ${message}`);
       this.setStatus({ ...this.statusValue, state: 'error', message });
     }
+  }
+
+  /** The database stays open across reloads unless its path changed. */
+  private async openStoreOnce(): Promise<Store> {
+    const path = this.databasePath();
+    if (this.opened && this.opened.store.path === path) return this.opened.store;
+    await this.opened?.store.close();
+    this.opened = undefined;
+    this.log(`opening the review database ${path} (folder ${dirname(path)})`);
+    return openStore(path);
+  }
+
+  private async publishReady(store: Store, missing: string[]): Promise<void> {
+    const sets = await store.questionSets();
+    const set = sets.find((s) => s.name === WORKSPACE_SET);
+    const counts = await store.counts();
+    this.setStatus({
+      state: 'ready',
+      questionCount: counts.questions,
+      answerCount: counts.answers,
+      files: (set?.files ?? []).map((f) => ({ file: f.file, taken: f.taken, rejected: f.rejected })),
+      message: missing.length ? `Not found: ${missing.join(', ')}` : undefined,
+    });
   }
 
   private setStatus(s: ServerStatus): void {
     this.statusValue = s;
     this.onStatus(s);
   }
+}
+
+function rougeSettings(s: ServerSettings): RougeSettings {
+  const types = s.rouge.metrics.filter(isRougeType);
+  return { useStemmer: s.rouge.useStemmer, types: types.length ? types : ['rouge1', 'rouge2', 'rougeL'] };
 }

@@ -1,19 +1,70 @@
-import { ResponseError, type Connection } from 'vscode-languageserver/node';
-import { GetQuestionRequest, GetStatusRequest, ListQuestionsRequest, OpenDatasetRequest, ServerErrorCode } from '../protocol';
-import type { Project } from '../project/project';
+import type { Connection } from 'vscode-languageserver/node';
+import {
+  GetQuestionRequest,
+  GetRubricRequest,
+  GetStatusRequest,
+  ListQuestionsRequest,
+  OpenDatasetRequest,
+  type ListQuestionsParams,
+  type ListQuestionsResult,
+  type QuestionFilters,
+} from '../protocol';
+import type { OpenProject, Project } from '../project/project';
+import { questionView } from '../project/questionView';
+import type { QuestionListParams } from '../store';
+import { invalid, typed } from './errors';
+
+function storeFilters(f: QuestionFilters, p: OpenProject): QuestionListParams {
+  return {
+    rubricKey: p.rubric.rubric.id,
+    search: f.search?.trim() || undefined,
+    ungradedBy: f.ungraded ? p.rater : undefined,
+    flagged: f.flagged || undefined,
+    disagreementAtLeast: f.disagreement ? 1 : undefined,
+    model: f.model || undefined,
+    thinkState: f.finish === 'unclosed' ? 'unclosed' : undefined,
+    finishReason: f.finish === 'truncated' ? 'length' : undefined,
+  };
+}
+
+async function listQuestions(project: Project, params: ListQuestionsParams): Promise<ListQuestionsResult> {
+  const p = await project.ready();
+  const result = await p.store.listQuestions({ ...storeFilters(params.filters ?? {}, p), rater: p.rater, offset: params.offset, limit: params.limit });
+  const progress = (await p.store.raterProgress({ rubricKey: p.rubric.rubric.id })).find((r) => r.rater === p.rater);
+  return {
+    total: result.total,
+    questions: result.rows.map((r) => ({
+      id: r.uid,
+      datasetId: r.id,
+      title: r.title,
+      kind: r.kind,
+      answerCount: r.answerCount,
+      gradedByMe: r.gradedByRater,
+      flagged: r.flagged,
+      hasReference: r.hasReference,
+    })),
+    progress: progress ?? { rater: p.rater, gradedAnswers: 0, totalAnswers: 0, gradedQuestions: 0, totalQuestions: 0 },
+    models: p.models,
+  };
+}
 
 /** Answers the panel's question requests (forwarded by the extension) from the open project. */
 export function registerQuestionHandlers(connection: Connection, project: Project): void {
-  connection.onRequest(ListQuestionsRequest, (params) => project.catalog.list(params ?? {}));
-  connection.onRequest(GetQuestionRequest, (params) => {
-    if (typeof params?.id !== 'string') throw new ResponseError(ServerErrorCode.InvalidParams, 'getQuestion needs a string id');
-    const detail = project.catalog.get(params.id);
-    if (!detail) throw new ResponseError(ServerErrorCode.NotFound, `no question with id '${params.id}'`);
-    return detail;
-  });
+  connection.onRequest(ListQuestionsRequest, (params) => typed(() => listQuestions(project, params ?? {})));
+  connection.onRequest(GetQuestionRequest, (params) =>
+    typed(async () => {
+      if (typeof params?.id !== 'string') throw invalid('getQuestion needs a string id');
+      const p = await project.ready();
+      const detail = await p.store.getQuestion(params.id, p.rater);
+      return questionView(detail, { rater: p.rater, blind: p.settings.blind, rubricKey: p.rubric.rubric.id, rouge: p.rouge, studyModels: p.models });
+    }),
+  );
+  connection.onRequest(GetRubricRequest, () => typed(async () => (await project.ready()).rubric));
   connection.onRequest(GetStatusRequest, () => project.status);
-  connection.onRequest(OpenDatasetRequest, (params) => {
-    if (typeof params?.file !== 'string') throw new ResponseError(ServerErrorCode.InvalidParams, 'openDataset needs a file path');
-    return project.openFile(params.file);
-  });
+  connection.onRequest(OpenDatasetRequest, (params) =>
+    typed(() => {
+      if (typeof params?.file !== 'string') throw invalid('openDataset needs a file path');
+      return project.openFile(params.file);
+    }),
+  );
 }

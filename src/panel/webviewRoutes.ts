@@ -1,7 +1,18 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ResponseError } from 'vscode-languageclient/node';
-import { GetQuestionRequest, GetStatusRequest, ListQuestionsRequest, ServerErrorCode } from '../../server/protocol';
+import {
+  GetQuestionRequest,
+  GetRubricRequest,
+  GetStatusRequest,
+  ListQuestionsRequest,
+  SaveDraftRequest,
+  SaveRatingRequest,
+  ServerErrorCode,
+  SetFlagRequest,
+  UndoRequest,
+} from '../../server/protocol';
+import { panelShortcuts } from './shortcuts';
 import * as wv from '../../webview/protocol';
 
 /** Handles one webview request; `token` is cancelled when the request's timeout passes. */
@@ -19,7 +30,7 @@ function route<P, R>(
  * The table of webview requests the extension answers. Most forward to the language server unchanged: the
  * extension owns only what needs the VS Code API.
  */
-export function webviewRoutes(client: () => LanguageClient | undefined, showLog: () => void): Map<string, Handler> {
+export function webviewRoutes(client: () => LanguageClient | undefined, showLog: () => void, manifest: object): Map<string, Handler> {
   const server = (): LanguageClient => {
     const c = client();
     if (!c?.isRunning()) throw new WebviewRequestError(wv.WebviewErrorCode.ServerUnavailable, 'The MedReview language server is not running. See the MedReview log.');
@@ -29,6 +40,18 @@ export function webviewRoutes(client: () => LanguageClient | undefined, showLog:
     route(wv.ListQuestions, (p, token) => server().sendRequest(ListQuestionsRequest, p, token)),
     route(wv.GetQuestion, (p, token) => server().sendRequest(GetQuestionRequest, p, token)),
     route(wv.GetStatus, (_p, token) => server().sendRequest(GetStatusRequest, token)),
+    route(wv.GetRubric, (_p, token) => server().sendRequest(GetRubricRequest, token)),
+    route(wv.SaveRating, (p, token) => server().sendRequest(SaveRatingRequest, p, token)),
+    route(wv.SaveDraft, (p, token) => server().sendRequest(SaveDraftRequest, p, token)),
+    route(wv.Undo, (_p, token) => server().sendRequest(UndoRequest, token)),
+    route(wv.SetFlag, (p, token) => server().sendRequest(SetFlagRequest, p, token)),
+    route(wv.CopyText, async (p) => {
+      await vscode.env.clipboard.writeText(typeof p?.text === 'string' ? p.text : '');
+    }),
+    route(wv.GetShortcuts, () => Promise.resolve(panelShortcuts(manifest, process.platform))),
+    route(wv.OpenKeybindings, async () => {
+      await vscode.commands.executeCommand('workbench.action.openGlobalKeybindings', 'medreview.review');
+    }),
     route(wv.ShowLog, () => {
       showLog();
       return Promise.resolve();

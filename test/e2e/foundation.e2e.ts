@@ -73,7 +73,7 @@ describe('foundation: extension, language server and panel in code-server', func
     const expected = matching.includes(ids[1]!) ? ids[1]! : matching[0]!;
     await panel.searchField().click();
     await panel.press('j');
-    await panel.frame.locator('.list-count', { hasText: new RegExp(`^\\s*${matching.length} of ${matching.length}\\s*$`) }).waitFor();
+    await panel.waitForQuestionCount(matching.length);
     assert.equal(await panel.searchField().inputValue(), 'j', 'the key was typed into the field');
     await panel.waitForSelected(expected);
     await panel.searchField().fill('');

@@ -69,7 +69,7 @@ describe('hostile answers render inert', function () {
     await panel.focusPage();
     await panel.search('anaphylaxis');
     await panel.waitForQuestionCount(1);
-    assert.equal(await panel.selectedQuestionId(), hostileQuestion.id);
+    assert.equal(await panel.frame.locator('.question-list li.selected').getAttribute('data-dataset-id'), hostileQuestion.id);
   });
 
   it('raised no Content-Security-Policy violation', () => {

@@ -1,13 +1,33 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { QuestionDetail } from '../protocol';
+import type { Rubric } from '../../server/rubric/types';
 import { revealInvisible } from '../invisibleChars';
+import type { AnswerView, QuestionDetail } from '../protocol';
+import type { FormField, FormValue, RatingForm } from '../ratingForm';
 import { answerCard } from './answerCard';
+
+export interface QuestionViewProps {
+  rubric: Rubric | undefined;
+  form(answerId: string): RatingForm | undefined;
+  focusedAnswer: number;
+  focusedField: number;
+  reasoningOpen: ReadonlySet<string>;
+  expanded: ReadonlySet<string>;
+  onExpand(answerId: string): void;
+  onToggleReasoning(answerId: string, open: boolean): void;
+  onFocusAnswer(index: number): void;
+  onFocusField(answerIndex: number, field: number): void;
+  onChoose(answer: AnswerView, field: FormField, value: FormValue): void;
+  onComment(answer: AnswerView, text: string): void;
+  onSave(answer: AnswerView): void;
+  onFlag(answer: AnswerView): void;
+  onCopy(answer: AnswerView): void;
+}
 
 function options(q: QuestionDetail): TemplateResult | typeof nothing {
   if (!q.options) return nothing;
   return html`<ol class="options" type="A">
     ${Object.entries(q.options).map(
-      ([letter, text]) => html`<li data-letter=${letter} class=${q.reference?.label === letter ? 'correct' : ''}><b>${letter}.</b> ${text}</li>`,
+      ([letter, text]) => html`<li data-letter=${letter} class=${q.reference?.label === letter ? 'correct' : ''}><b>${letter}.</b> ${revealInvisible(text).text}</li>`,
     )}
   </ol>`;
 }
@@ -15,7 +35,7 @@ function options(q: QuestionDetail): TemplateResult | typeof nothing {
 function context(q: QuestionDetail): TemplateResult | typeof nothing {
   if (!q.context?.length) return nothing;
   return html`<vscode-collapsible class="context" heading="Context (${q.context.length} passages)">
-    ${q.context.map((p) => html`<p>${p}</p>`)}
+    ${q.context.map((p) => html`<p>${revealInvisible(p).text}</p>`)}
   </vscode-collapsible>`;
 }
 
@@ -26,28 +46,42 @@ function reference(q: QuestionDetail): TemplateResult {
     <h3>Reference${r.label ? html` <vscode-badge class="chip">${r.label}</vscode-badge>` : nothing}</h3>
     <div class="reference-answer">${revealInvisible(r.answer).text}</div>
     ${r.reasoning
-      ? html`<vscode-collapsible class="reference-reasoning" heading="Reference reasoning"><div class="reasoning-text">${r.reasoning}</div></vscode-collapsible>`
+      ? html`<vscode-collapsible class="reference-reasoning" heading="Reference reasoning"><div class="reasoning-text">${revealInvisible(r.reasoning).text}</div></vscode-collapsible>`
       : nothing}
   </section>`;
 }
 
-export interface QuestionViewProps {
-  /** Answers the reviewer expanded past the render limit. */
-  expanded: ReadonlySet<string>;
-  onExpand(answerId: string): void;
-}
-
-/** The question, its reference, and every model's answer side by side. */
+/** The question, its reference, and every model's answer side by side, each with its rating form. */
 export function questionView(q: QuestionDetail, p: QuestionViewProps): TemplateResult {
   return html`
     <section class="question" aria-label="Question">
+      <div class="question-meta">${q.datasetId}${q.blind ? html` · <span class="blind-note">blind: names hidden until you have rated every answer</span>` : nothing}</div>
       <h2 class="question-text">${revealInvisible(q.text).text}</h2>
       ${options(q)} ${context(q)}
     </section>
     ${reference(q)}
     <section class="answers" aria-label="Model answers" data-count=${q.answers.length}>
       ${q.answers.length
-        ? q.answers.map((a, i) => answerCard({ answer: a, index: i, expanded: p.expanded.has(a.id), onExpand: () => p.onExpand(a.id) }))
+        ? q.answers.map((a, i) =>
+            answerCard({
+              answer: a,
+              rubric: p.rubric,
+              form: p.form(a.id),
+              focused: i === p.focusedAnswer,
+              focusedField: p.focusedField,
+              reasoningOpen: p.reasoningOpen.has(a.id),
+              expanded: p.expanded.has(a.id),
+              onExpand: () => p.onExpand(a.id),
+              onToggleReasoning: (open) => p.onToggleReasoning(a.id, open),
+              onFocus: () => p.onFocusAnswer(i),
+              onFocusField: (field) => p.onFocusField(i, field),
+              onChoose: (field, value) => p.onChoose(a, field, value),
+              onComment: (text) => p.onComment(a, text),
+              onSave: () => p.onSave(a),
+              onFlag: () => p.onFlag(a),
+              onCopy: () => p.onCopy(a),
+            }),
+          )
         : html`<p class="empty">No model answers for this question yet.</p>`}
     </section>
   `;

@@ -20,7 +20,7 @@ export class ReviewPanelPage {
   }
 
   async waitForQuestionCount(n: number): Promise<void> {
-    await this.frame.locator('.list-count', { hasText: new RegExp(`^\\s*${n} of ${n}\\s*$`) }).waitFor({ state: 'visible', timeout: 60_000 });
+    await this.frame.locator('.list-count', { hasText: new RegExp(`^\\s*${n} questions?\\s*$`) }).waitFor({ state: 'visible', timeout: 60_000 });
   }
 
   async selectQuestion(index: number): Promise<string> {
@@ -71,12 +71,43 @@ export class ReviewPanelPage {
     return this.frame.locator('.answers .answer', { has: this.frame.locator('.model', { hasText: model }) });
   }
 
+  /** The save state of an answer's rating form: empty, draft, saving, saved or error. */
+  async saveStatus(answerIndex: number): Promise<string | null> {
+    return this.answers().nth(answerIndex).locator('.save-status').getAttribute('data-status');
+  }
+
+  async waitForSaved(answerIndex: number): Promise<void> {
+    await this.answers().nth(answerIndex).locator('.save-status[data-status="saved"]').waitFor({ timeout: 30_000 });
+  }
+
+  answerLabels(): Promise<string[]> {
+    return this.answers().locator('.model').allTextContents();
+  }
+
+  /** Types text where the keyboard focus is (a comment field). */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  /** Presses keys one after another, as a rater does. */
+  async pressAll(keys: string[]): Promise<void> {
+    for (const k of keys) await this.page.keyboard.press(k);
+  }
+
+  modelFilter() {
+    return this.frame.locator('.toolbar select[aria-label="Model"]');
+  }
+
+  filterButton(label: string) {
+    return this.frame.locator('.toolbar .filter', { hasText: label });
+  }
+
   banner() {
     return this.frame.locator('.banner');
   }
 
   searchField() {
-    return this.frame.locator('vscode-textfield.search input');
+    return this.frame.locator('input.search');
   }
 
   async search(text: string): Promise<void> {

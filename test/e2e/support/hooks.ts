@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { CodeServer } from './codeServer';
+import { openSessions } from './openSessions';
 import { packagedExtension } from './extensionPackage';
 import { resultsDir } from './paths';
 
@@ -26,6 +27,13 @@ export const mochaHooks = {
     const codeServer = await CodeServer.start({ vsix });
     const browser = await launchBrowser();
     context = { codeServer, browser };
+  },
+  /** A failing test leaves a picture of every open session in test-results/, in CI too. */
+  async afterEach(this: Mocha.Context): Promise<void> {
+    if (this.currentTest?.state !== 'failed') return;
+    const name = `failed-${this.currentTest.fullTitle().replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}`;
+    let i = 0;
+    for (const s of openSessions) await s.screenshot(`${name}${i++ ? `-${i}` : ''}`).catch(() => undefined);
   },
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(60_000);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { WorkbenchPage } from '../pages/workbench';
 import { e2e } from './hooks';
+import { openSessions } from './openSessions';
 import { resultsDir } from './paths';
 import { copyOfSampleWorkspace } from './workspace';
 
@@ -46,6 +47,7 @@ export class Session {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const session = new Session(context, page, new WorkbenchPage(page), workspace);
+    openSessions.add(session);
     await session.workbench.open(codeServer.folderUrl(workspace));
     return session;
   }
@@ -57,6 +59,7 @@ export class Session {
   }
 
   async close(): Promise<void> {
+    openSessions.delete(this);
     await this.context.close();
   }
 }

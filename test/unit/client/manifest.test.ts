@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandTable } from '../../../src/commands';
+import { SETTING_DEFAULTS } from '../../../src/settingDefaults';
 import { repoRoot } from '../../helpers/shared';
 
 interface Manifest {
@@ -36,5 +37,15 @@ describe('package.json manifest', () => {
   it('points main and bin at the bundles the build writes', () => {
     assert.equal(manifest.main, './dist/extension.js');
     assert.equal(manifest.bin.medreview, './dist/cli.js');
+  });
+});
+
+describe('settings', () => {
+  it('declares every setting the config module reads, with the same default', () => {
+    const props = manifest.contributes.configuration.properties as Record<string, { default: unknown }>;
+    for (const [key, value] of Object.entries(SETTING_DEFAULTS)) {
+      assert.ok(`medreview.${key}` in props, `medreview.${key} is not declared in package.json`);
+      assert.deepEqual(props[`medreview.${key}`]!.default, value, `default of medreview.${key}`);
+    }
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * The review database: questions, answers, ratings and everything raters do, in one SQLite file per project.
+ * See README.md in this folder for the binding, the durability design and the lock recovery.
+ */
+export { openStore, type StoreOptions } from './openStore';
+export { Store } from './store';
+export type { ImportSession, ImportSessionOptions } from './writes/importSession';
+export { StoreImportSink } from './importSink';
+export type { QuestionKeys } from './queries/questionSets';
+export type { RatingStreamFilter } from './queries/ratingStream';
+export type { ProgressScope } from './queries/progress';
+export type { EventQuery } from './eventLog';
+export type { MergeBatch } from './writes/merge';
+export type { StaleLockPolicy } from './lock/staleLock';
+export { SCHEMA_VERSION } from './migrations/index';
+export { questionUid, answerUid, textKey } from './uids';
+export {
+  StoreBusyError,
+  StoreConflictError,
+  StoreDamagedError,
+  StoreInputError,
+  StoreNotFoundError,
+  StoreRefusedError,
+  type RefusalReason,
+} from './errors';
+export type * from './types';

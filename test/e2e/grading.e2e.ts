@@ -1,0 +1,131 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { defaultRubric } from '../../server/rubric';
+import { openStore } from '../../server/store';
+import { formFields } from '../../webview/ratingForm';
+import { sampleQuestions } from './support/sampleFacts';
+import { Session } from './support/session';
+
+/** One key per field of the default rubric (the first choice, or 3 on the overall score), comment left empty. */
+const ratingKeys = formFields(defaultRubric())
+  .filter((f) => f.kind !== 'comment')
+  .map((f) => (f.kind === 'overall' ? '3' : '1'));
+
+async function storedRatings(workspace: string): Promise<number> {
+  const store = await openStore(join(workspace, '.medreview', 'review.sqlite'), { create: false });
+  try {
+    let n = 0;
+    for await (const r of store.streamRatings()) if (r) n++;
+    return n;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Issue 8: a physician grades with the keyboard alone; every saved rating is in the database; a reload brings
+ * back the ratings, the position and the filters.
+ */
+describe('grading with the keyboard', function () {
+  let session: Session;
+  const questions = sampleQuestions();
+
+  before(async () => {
+    session = await Session.open();
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('grades three answers with keys only, each saved once the store acknowledged it', async () => {
+    const panel = await session.workbench.openReviewPanel();
+    const index = questions.findIndex((q) => q.models.length >= 3);
+    await panel.selectQuestion(index);
+    await panel.answers().nth(2).waitFor();
+    await panel.focusPage();
+    for (let i = 0; i < 3; i++) {
+      await panel.pressAll(ratingKeys);
+      await panel.waitForSaved(i);
+      if (i < 2) await panel.press('l');
+    }
+    await session.screenshot('graded-with-keyboard');
+    assert.equal(await storedRatings(session.workspace), 3);
+  });
+
+  it('types into the comment with Enter as a newline, and saves with Ctrl+Enter', async () => {
+    const panel = await session.workbench.reviewPanel();
+    await panel.press('c');
+    await panel.answers().nth(2).locator('textarea.comment:focus').waitFor();
+    await panel.type('Adrenaline dose correct.');
+    await panel.press('Enter');
+    await panel.type('Second line; j and k typed here do nothing else.');
+    const comment = panel.answers().nth(2).locator('textarea.comment');
+    assert.equal(await comment.inputValue(), 'Adrenaline dose correct.\nSecond line; j and k typed here do nothing else.');
+    await panel.press('Control+Enter');
+    await panel.answers().nth(2).locator('.save-status[data-status="saved"]', { hasText: 'revision 2' }).waitFor();
+  });
+
+  it('brings back ratings, the selected question, the focused answer and the filters after a reload', async () => {
+    const panel = await session.workbench.reviewPanel();
+    const selected = await panel.selectedQuestionId();
+    const model = questions.find((q) => q.models.length >= 3)!.models[0]!;
+    await panel.modelFilter().selectOption(model);
+    await panel.waitForQuestionCount(questions.filter((q) => q.models.includes(model)).length);
+    await session.workbench.reloadWindow();
+    const restored = await session.workbench.reviewPanel();
+    await restored.waitForQuestionCount(questions.filter((q) => q.models.includes(model)).length);
+    assert.equal(await restored.modelFilter().inputValue(), model);
+    await restored.waitForSelected(selected ?? '');
+    for (let i = 0; i < 3; i++) await restored.waitForSaved(i);
+    await restored.answers().nth(2).and(restored.frame.locator('.answer.focused')).waitFor();
+    await session.screenshot('after-reload-with-ratings');
+  });
+
+  it('undoes the last change with u', async () => {
+    const panel = await session.workbench.reviewPanel();
+    await panel.focusPage();
+    await panel.press('u');
+    await panel.frame.locator('.banner', { hasText: 'Undone' }).waitFor();
+    await panel.answers().nth(2).locator('.save-status[data-status="saved"]', { hasText: 'revision 3' }).waitFor();
+    assert.equal(await panel.answers().nth(2).locator('textarea.comment').inputValue(), '', 'the comment is back as it was before');
+  });
+});
+
+describe('blind review in the panel', function () {
+  let session: Session;
+
+  before(async () => {
+    session = await Session.open({ settings: { 'medreview.review.blind': true } });
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('hides model names until every answer is rated, then reveals them in place', async () => {
+    const panel = await session.workbench.openReviewPanel();
+    const index = sampleQuestions().findIndex((q) => q.models.length >= 2);
+    await panel.selectQuestion(index);
+    await panel.answers().nth(1).waitFor();
+    const blindLabels = await panel.answerLabels();
+    assert.ok(blindLabels.every((l) => /^Answer [A-Z]$/.test(l)), blindLabels.join());
+    const ids = await panel.answers().evaluateAll((els: unknown[]) => els.map((e) => (e as { dataset: { answerId: string } }).dataset.answerId));
+    await panel.focusPage();
+    const n = blindLabels.length;
+    for (let i = 0; i < n; i++) {
+      await panel.pressAll(ratingKeys);
+      if (i < n - 1) {
+        await panel.waitForSaved(i);
+        assert.ok((await panel.answerLabels()).every((l) => /^Answer [A-Z]$/.test(l)), 'still blind while answers are left');
+        await panel.press('l');
+      }
+    }
+    await panel.frame.locator('.answers .model', { hasText: 'demo/' }).first().waitFor();
+    const revealed = await panel.answerLabels();
+    assert.ok(revealed.every((l) => l.startsWith('demo/')), revealed.join());
+    const after = await panel.answers().evaluateAll((els: unknown[]) => els.map((e) => (e as { dataset: { answerId: string } }).dataset.answerId));
+    assert.deepEqual(after, ids, 'answers keep their places when names appear');
+    await session.screenshot('blind-revealed');
+  });
+});

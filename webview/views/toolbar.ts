@@ -1,0 +1,56 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { QuestionFilters, RaterProgressView } from '../protocol';
+
+export interface ToolbarProps {
+  filters: QuestionFilters;
+  models: string[];
+  progress: RaterProgressView | undefined;
+  blind: boolean;
+  onFilters(f: QuestionFilters): void;
+  onUndo(): void;
+  onShowShortcuts(): void;
+  onShowGuidelines(): void;
+}
+
+function toggle(p: ToolbarProps, key: 'ungraded' | 'flagged' | 'disagreement', label: string, title: string): TemplateResult {
+  const on = p.filters[key] === true;
+  return html`<button type="button" class=${on ? 'filter on' : 'filter'} aria-pressed=${on ? 'true' : 'false'} title=${title}
+    @click=${() => p.onFilters({ ...p.filters, [key]: on ? undefined : true })}>${label}</button>`;
+}
+
+function percent(done: number, total: number): string {
+  return total ? `${Math.round((100 * done) / total)}%` : '0%';
+}
+
+/** Progress, filters, and the panel-wide actions. */
+export function toolbar(p: ToolbarProps): TemplateResult {
+  const pr = p.progress;
+  return html`<div class="toolbar" role="toolbar" aria-label="Review tools">
+    ${pr
+      ? html`<span class="progress" title=${`${pr.gradedQuestions} of ${pr.totalQuestions} questions fully rated by ${pr.rater}`}>
+          <progress max=${pr.totalAnswers || 1} value=${pr.gradedAnswers} aria-label="Answers rated"></progress>
+          ${pr.gradedAnswers}/${pr.totalAnswers} answers rated (${percent(pr.gradedAnswers, pr.totalAnswers)})
+        </span>`
+      : nothing}
+    <span class="filters" role="group" aria-label="Filters">
+      ${toggle(p, 'ungraded', 'Unrated', 'Only questions with answers you have not rated')}
+      ${toggle(p, 'flagged', 'Flagged', 'Only questions with a flagged answer')}
+      ${toggle(p, 'disagreement', 'Disagreement', "Only questions where raters' overall scores differ")}
+      <select aria-label="Model" @change=${(e: Event) => p.onFilters({ ...p.filters, model: (e.target as HTMLSelectElement).value || undefined })}>
+        <option value="" ?selected=${!p.filters.model}>All models</option>
+        ${p.models.map((m) => html`<option value=${m} ?selected=${p.filters.model === m}>${m}</option>`)}
+      </select>
+      <select aria-label="Finish state" @change=${(e: Event) => p.onFilters({ ...p.filters, finish: ((e.target as HTMLSelectElement).value || undefined) as QuestionFilters['finish'] })}>
+        <option value="" ?selected=${!p.filters.finish}>Any finish</option>
+        <option value="unclosed" ?selected=${p.filters.finish === 'unclosed'}>Unclosed reasoning</option>
+        <option value="truncated" ?selected=${p.filters.finish === 'truncated'}>Truncated</option>
+      </select>
+    </span>
+    ${p.blind ? html`<vscode-badge class="chip blind" title="Model names hidden and order shuffled until you have rated every answer">blind</vscode-badge>` : nothing}
+    <span class="toolbar-actions">
+      <vscode-button secondary title="Undo your last change (u)" @click=${() => p.onUndo()}>Undo</vscode-button>
+      <vscode-button secondary title="Rating guidelines (i)" @click=${() => p.onShowGuidelines()}>Guidelines</vscode-button>
+      <vscode-button secondary title="Keyboard shortcuts (?)" @click=${() => p.onShowShortcuts()}>Shortcuts</vscode-button>
+    </span>
+  </div>`;
+}
