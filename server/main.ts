@@ -5,6 +5,7 @@ import { SettingsChangedNotification, StatusNotification, type InitializationOpt
 import { Project } from './project/project';
 import { registerQuestionHandlers } from './rpc/questionHandlers';
 import { registerRatingHandlers } from './rpc/ratingHandlers';
+import { registerReviewHandlers } from './rpc/reviewHandlers';
 
 /**
  * The language server: the core behind the panel (data, scores, ratings, generations) and the language
@@ -42,6 +43,7 @@ connection.onInitialize((params) => {
   );
   registerQuestionHandlers(connection, project);
   registerRatingHandlers(connection, project);
+  registerReviewHandlers(connection, project);
   return {
     capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...languageCapabilities },
     serverInfo: { name: 'medreview-server' },

@@ -171,6 +171,15 @@ export interface AnswerView {
   details: Record<string, string | number | boolean>;
 }
 
+/** A pairwise preference this rater gave, with the pair as it was shown (left, right). */
+export interface PreferenceView {
+  left: string;
+  right: string;
+  choice: PreferenceChoiceView;
+}
+
+export type PreferenceChoiceView = 'left' | 'right' | 'tie' | 'both-bad';
+
 export interface QuestionDetail {
   id: string;
   datasetId: string;
@@ -180,6 +189,8 @@ export interface QuestionDetail {
   context?: string[];
   reference?: { answer: string; reasoning?: string; label?: string };
   answers: AnswerView[];
+  /** This rater's pairwise preferences between these answers. */
+  preferences: PreferenceView[];
   /** Blind mode is on and this rater has not yet rated every answer of this question. */
   blind: boolean;
   /** Where the question was read from. */
@@ -270,6 +281,26 @@ export interface SetFlagParams {
 
 /** extension -> server: flag (or unflag) an answer for discussion. */
 export const SetFlagRequest = new RequestType<SetFlagParams, void, void>('medreview/setFlag');
+
+// ---------------------------------------------------------------- preferences and corrections
+
+export interface SavePreferenceParams {
+  left: string;
+  right: string;
+  choice: PreferenceChoiceView;
+}
+
+/** extension -> server: which of two answers to the same question is better (or tie, or both bad). */
+export const SavePreferenceRequest = new RequestType<SavePreferenceParams, PreferenceView, void>('medreview/savePreference');
+
+export interface CorrectExtractionParams {
+  answerId: string;
+  /** The option letter or label the answer really gives; null removes the correction. */
+  corrected: string | null;
+}
+
+/** extension -> server: a physician's correction of the extracted choice; graded from then on. */
+export const CorrectExtractionRequest = new RequestType<CorrectExtractionParams, AccuracyView | null, void>('medreview/correctExtraction');
 
 // ---------------------------------------------------------------- status
 

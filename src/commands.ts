@@ -26,6 +26,10 @@ const panelActions: readonly PanelCommand[] = [
   'flag',
   'showShortcuts',
   'showGuidelines',
+  'preferLeft',
+  'preferRight',
+  'preferTie',
+  'preferBothBad',
 ];
 
 export interface CommandEntry {

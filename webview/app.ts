@@ -4,12 +4,14 @@ import { FormController } from './formController';
 import { ListModel } from './listModel';
 import {
   CopyText,
+  CorrectExtraction,
   GetQuestion,
   GetRubric,
   GetShortcuts,
   GetStatus,
   OpenKeybindings,
   RunPanelCommand,
+  SavePreference,
   SelectQuestion,
   SetFlag,
   ShowLog,
@@ -17,6 +19,8 @@ import {
   Undo,
   type AnswerView,
   type PanelCommand,
+  type PreferenceChoiceView,
+  type PreferenceView,
   type QuestionDetail,
   type QuestionFilters,
   type RubricView,
@@ -42,6 +46,11 @@ interface ViewState {
   reasoningOpen: Set<string>;
   expanded: Set<string>;
   overlay?: 'shortcuts' | 'guidelines';
+  /** The answer whose extracted choice is being corrected. */
+  correcting?: string;
+  /** The pair of answers the preference control compares. */
+  pair?: { left: string; right: string };
+  preferencePending: boolean;
   toast?: string;
   error?: string;
   scrollTop: number;
@@ -75,6 +84,7 @@ export class App {
       focusedField: saved?.focusedField ?? 0,
       reasoningOpen: new Set(),
       expanded: new Set(),
+      preferencePending: false,
       scrollTop: saved?.scrollTop ?? 0,
       viewportHeight: 800,
     };
@@ -133,7 +143,7 @@ export class App {
       const detail = await this.rpc.request(GetQuestion, { id });
       if (this.s.selectedId !== id) return;
       this.forms.load(detail.answers);
-      this.set({ detail, error: undefined, focusedAnswer: Math.min(this.s.focusedAnswer, Math.max(0, detail.answers.length - 1)) });
+      this.set({ detail, error: undefined, pair: pairFor(detail, this.s.pair), focusedAnswer: Math.min(this.s.focusedAnswer, Math.max(0, detail.answers.length - 1)) });
     } catch (err) {
       this.fail(err);
     }
@@ -232,6 +242,34 @@ export class App {
     }
   }
 
+  private async prefer(choice: PreferenceChoiceView): Promise<void> {
+    const pair = this.s.pair;
+    if (!pair || pair.left === pair.right) return;
+    this.set({ preferencePending: true });
+    try {
+      const saved = await this.rpc.request(SavePreference, { ...pair, choice });
+      const d = this.s.detail;
+      if (d) {
+        const others = d.preferences.filter((x) => !samePair(x, pair));
+        this.set({ detail: { ...d, preferences: [...others, saved] } });
+      }
+    } catch (err) {
+      this.fail(err);
+    } finally {
+      this.set({ preferencePending: false });
+    }
+  }
+
+  private async correct(a: AnswerView, value: string | null): Promise<void> {
+    try {
+      const accuracy = await this.rpc.request(CorrectExtraction, { answerId: a.id, corrected: value });
+      const d = this.s.detail;
+      if (d) this.set({ correcting: undefined, detail: { ...d, answers: d.answers.map((x) => (x.id === a.id ? { ...x, accuracy } : x)) } });
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
   private async undo(): Promise<void> {
     try {
       const result = await this.rpc.request(Undo, undefined);
@@ -283,6 +321,14 @@ export class App {
         return this.set({ overlay: this.s.overlay === 'shortcuts' ? undefined : 'shortcuts' });
       case 'showGuidelines':
         return this.set({ overlay: this.s.overlay === 'guidelines' ? undefined : 'guidelines' });
+      case 'preferLeft':
+        return this.prefer('left');
+      case 'preferRight':
+        return this.prefer('right');
+      case 'preferTie':
+        return this.prefer('tie');
+      case 'preferBothBad':
+        return this.prefer('both-bad');
     }
   }
 
@@ -402,10 +448,33 @@ export class App {
                 onSave: (a) => rubric && this.forms.saveNow(rubric, a.id),
                 onFlag: (a) => void this.flag(a),
                 onCopy: (a) => void this.rpc.request(CopyText, { text: a.answer }),
+                correcting: s.correcting,
+                onToggleCorrect: (a) => this.set({ correcting: s.correcting === a.id ? undefined : a.id }),
+                onCorrect: (a, value) => void this.correct(a, value),
+                preference: {
+                  left: s.pair?.left ?? '',
+                  right: s.pair?.right ?? '',
+                  saved: s.pair ? s.detail.preferences.find((x) => samePair(x, s.pair!)) : undefined,
+                  pending: s.preferencePending,
+                  onPair: (left, right) => this.set({ pair: { left, right } }),
+                  onChoose: (choice) => void this.prefer(choice),
+                },
               })
             : html`<p class="empty">${this.list.total === 0 && s.status?.state === 'ready' ? 'No questions match.' : 'Select a question.'}</p>`}
         </main>
       </div>
       ${this.overlay()}`;
   }
+}
+
+/** A preference is about an unordered pair; the same two answers shown the other way round are the same pair. */
+function samePair(p: PreferenceView, pair: { left: string; right: string }): boolean {
+  return (p.left === pair.left && p.right === pair.right) || (p.left === pair.right && p.right === pair.left);
+}
+
+/** The pair to compare: the one chosen before if both answers are still there, else the first two shown. */
+function pairFor(d: QuestionDetail, previous: { left: string; right: string } | undefined): { left: string; right: string } | undefined {
+  const ids = d.answers.map((a) => a.id);
+  if (previous && ids.includes(previous.left) && ids.includes(previous.right)) return previous;
+  return ids.length >= 2 ? { left: ids[0]!, right: ids[1]! } : undefined;
 }

@@ -6,14 +6,18 @@
  * The view types are the server's (server/protocol.ts): the extension forwards them unchanged.
  */
 import type {
+  AccuracyView,
+  CorrectExtractionParams,
   GetQuestionParams,
   ListQuestionsParams,
   ListQuestionsResult,
   QuestionDetail,
   QuestionFilters,
   RatingView,
+  PreferenceView,
   RubricView,
   SaveDraftParams,
+  SavePreferenceParams,
   SaveRatingParams,
   ServerStatus,
   SetFlagParams,
@@ -29,6 +33,8 @@ export type {
   QuestionFilters,
   QuestionSummary,
   RaterProgressView,
+  PreferenceChoiceView,
+  PreferenceView,
   RatingView,
   RougeView,
   RubricView,
@@ -85,6 +91,12 @@ export const Undo = request<void, UndoResultView | null>('rating/undo');
 /** webview -> extension: flag or unflag an answer. */
 export const SetFlag = request<SetFlagParams, void>('answer/flag');
 
+/** webview -> extension: a pairwise preference between two answers shown left and right. */
+export const SavePreference = request<SavePreferenceParams, PreferenceView>('preference/save');
+
+/** webview -> extension: correct (or clear the correction of) the choice extracted from an answer. */
+export const CorrectExtraction = request<CorrectExtractionParams, AccuracyView | null>('extraction/correct');
+
 /** webview -> extension: put text on the clipboard (the page itself may not). */
 export const CopyText = request<{ text: string }, void>('clipboard/copy');
 
@@ -124,7 +136,11 @@ export type PanelCommand =
   | 'undo'
   | 'flag'
   | 'showShortcuts'
-  | 'showGuidelines';
+  | 'showGuidelines'
+  | 'preferLeft'
+  | 'preferRight'
+  | 'preferTie'
+  | 'preferBothBad';
 
 /** extension -> webview: run a keyboard action; `key` is the pressed key for `choose`. */
 export const RunPanelCommand = notification<{ command: PanelCommand; key?: string }>('panel/command');

@@ -3,6 +3,7 @@ import type { AccuracyView, AnswerView, DraftView, QuestionDetail, RatingView, R
 import { presentAnswers } from '../review';
 import type { Draft, QuestionDetail as StoredDetail, Rating, StoredAnswer } from '../store';
 import { answerDetails } from './answerDetails';
+import { preferenceView } from './preferences';
 
 export interface ViewContext {
   rater: string;
@@ -29,7 +30,12 @@ function rougeView(scores: object | null): RougeView {
 
 function accuracyView(detail: StoredDetail, a: StoredAnswer): AccuracyView | null {
   const override = detail.overrides.find((o) => o.answerUid === a.uid)?.corrected;
-  const g = gradeAnswer(detail.question, a.split.answer, override);
+  return gradedView(detail.question, a.split.answer, override);
+}
+
+/** The accuracy chip of a final answer, graded against the question's label (a correction replaces the extraction). */
+export function gradedView(question: Parameters<typeof gradeAnswer>[0], finalAnswer: string, override?: string | null): AccuracyView | null {
+  const g = gradeAnswer(question, finalAnswer, override);
   if (!g) return null;
   return {
     verdict: g.verdict,
@@ -91,6 +97,7 @@ export function questionView(detail: StoredDetail, ctx: ViewContext): QuestionDe
     context: q.context,
     reference: q.reference,
     answers,
+    preferences: detail.preferences.filter((x) => x.rater === ctx.rater).map(preferenceView),
     blind: ctx.blind && !revealed,
     source: q.source,
   };

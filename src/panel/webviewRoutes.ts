@@ -6,7 +6,9 @@ import {
   GetRubricRequest,
   GetStatusRequest,
   ListQuestionsRequest,
+  CorrectExtractionRequest,
   SaveDraftRequest,
+  SavePreferenceRequest,
   SaveRatingRequest,
   ServerErrorCode,
   SetFlagRequest,
@@ -45,6 +47,8 @@ export function webviewRoutes(client: () => LanguageClient | undefined, showLog:
     route(wv.SaveDraft, (p, token) => server().sendRequest(SaveDraftRequest, p, token)),
     route(wv.Undo, (_p, token) => server().sendRequest(UndoRequest, token)),
     route(wv.SetFlag, (p, token) => server().sendRequest(SetFlagRequest, p, token)),
+    route(wv.SavePreference, (p, token) => server().sendRequest(SavePreferenceRequest, p, token)),
+    route(wv.CorrectExtraction, (p, token) => server().sendRequest(CorrectExtractionRequest, p, token)),
     route(wv.CopyText, async (p) => {
       await vscode.env.clipboard.writeText(typeof p?.text === 'string' ? p.text : '');
     }),

@@ -92,6 +92,49 @@ describe('grading with the keyboard', function () {
   });
 });
 
+describe('pairwise preference and extraction corrections', function () {
+  let session: Session;
+  const questions = sampleQuestions();
+
+  before(async () => {
+    session = await Session.open();
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('records which of two answers is better with one key, and keeps it after a reload', async () => {
+    const panel = await session.workbench.openReviewPanel();
+    await panel.selectQuestion(questions.findIndex((q) => q.models.length >= 2));
+    await panel.answers().nth(1).waitFor();
+    await panel.focusPage();
+    await panel.press('b');
+    const chosen = panel.frame.locator('.preference button.chosen');
+    await chosen.filter({ hasText: 'better' }).waitFor();
+    await panel.frame.locator('.preference .save-status[data-status="saved"]').waitFor();
+    const label = await chosen.textContent();
+    await session.workbench.reloadWindow();
+    const restored = await session.workbench.reviewPanel();
+    await restored.frame.locator('.preference button.chosen').filter({ hasText: (label ?? '').replace(/^b\s*/, '').trim() }).waitFor({ timeout: 60_000 });
+  });
+
+  it('lets a physician correct the choice extracted from a multiple-choice answer', async () => {
+    const panel = await session.workbench.reviewPanel();
+    const mcq = questions.findIndex((q) => q.id !== undefined && q.models.length >= 1);
+    await panel.selectQuestion(mcq);
+    const chip = panel.answers().first().locator('button.accuracy');
+    await chip.waitFor();
+    await chip.click();
+    const options = panel.answers().first().locator('.correction button');
+    const current = await chip.textContent();
+    const letter = ['A', 'B', 'C', 'D', 'E'].find((l) => !(current ?? '').endsWith(`: ${l}`))!;
+    await options.filter({ hasText: new RegExp(`^${letter}$`) }).click();
+    await panel.answers().first().locator('button.accuracy', { hasText: `${letter} (corrected)` }).waitFor();
+    await session.screenshot('extraction-corrected');
+  });
+});
+
 describe('blind review in the panel', function () {
   let session: Session;
 

@@ -36,6 +36,10 @@ export interface AnswerCardProps {
   onSave(): void;
   onFlag(): void;
   onCopy(): void;
+  accuracyChoices: string[];
+  correcting: boolean;
+  onToggleCorrect(): void;
+  onCorrect(value: string | null): void;
 }
 
 function chip(label: string, title: string, kind: 'warn' | 'flag' | 'info' = 'flag'): TemplateResult {
@@ -77,7 +81,7 @@ function header(p: AnswerCardProps, hidden: number): TemplateResult {
     ${hidden ? chip('hidden characters', `${hidden} invisible formatting characters (bidi overrides, zero-width) are shown as [U+....] markers`, 'warn') : nothing}
     ${a.unblinding ? chip('names its model', 'The answer names a model or its maker; the name is masked while you review blind', 'warn') : nothing}
     ${a.otherRaters ? chip(`${a.otherRaters} other rater${a.otherRaters === 1 ? '' : 's'}`, 'Other raters have rated this answer; their ratings stay hidden', 'info') : nothing}
-    ${accuracyChip(a.accuracy)}
+    ${accuracyChip({ accuracy: a.accuracy, choices: p.accuracyChoices, correcting: p.correcting, onToggle: () => p.onToggleCorrect(), onCorrect: (v) => p.onCorrect(v) })}
     <span class="actions">
       <vscode-button secondary class="flag-button" aria-pressed=${a.flaggedByMe ? 'true' : 'false'} title="Flag this answer for discussion (f)" @click=${() => p.onFlag()}>${a.flaggedByMe ? 'Flagged' : 'Flag'}</vscode-button>
       <vscode-button secondary title="Copy the final answer" @click=${() => p.onCopy()}>Copy</vscode-button>

@@ -4,6 +4,7 @@ import { revealInvisible } from '../invisibleChars';
 import type { AnswerView, QuestionDetail } from '../protocol';
 import type { FormField, FormValue, RatingForm } from '../ratingForm';
 import { answerCard } from './answerCard';
+import { preferenceControl, type PreferenceProps } from './preferenceControl';
 
 export interface QuestionViewProps {
   rubric: Rubric | undefined;
@@ -21,6 +22,16 @@ export interface QuestionViewProps {
   onSave(answer: AnswerView): void;
   onFlag(answer: AnswerView): void;
   onCopy(answer: AnswerView): void;
+  correcting: string | undefined;
+  onToggleCorrect(answer: AnswerView): void;
+  onCorrect(answer: AnswerView, value: string | null): void;
+  preference: Omit<PreferenceProps, 'answers'>;
+}
+
+/** What a physician may correct an extracted choice to: the option letters, or the PubMedQA labels. */
+function accuracyChoices(q: QuestionDetail): string[] {
+  if (q.options) return Object.keys(q.options);
+  return q.kind === 'yes-no-maybe' ? ['yes', 'no', 'maybe'] : [];
 }
 
 function options(q: QuestionDetail): TemplateResult | typeof nothing {
@@ -80,9 +91,14 @@ export function questionView(q: QuestionDetail, p: QuestionViewProps): TemplateR
               onSave: () => p.onSave(a),
               onFlag: () => p.onFlag(a),
               onCopy: () => p.onCopy(a),
+              accuracyChoices: accuracyChoices(q),
+              correcting: p.correcting === a.id,
+              onToggleCorrect: () => p.onToggleCorrect(a),
+              onCorrect: (value) => p.onCorrect(a, value),
             }),
           )
         : html`<p class="empty">No model answers for this question yet.</p>`}
     </section>
+    ${preferenceControl({ answers: q.answers, ...p.preference })}
   `;
 }

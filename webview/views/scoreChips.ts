@@ -16,10 +16,28 @@ export function rougeChips(rouge: RougeView, what: 'answer' | 'reasoning'): Temp
   </span>`;
 }
 
-/** Correct / incorrect / not extractable, with what was extracted. */
-export function accuracyChip(a: AccuracyView | null): TemplateResult | typeof nothing {
+export interface AccuracyProps {
+  accuracy: AccuracyView | null;
+  /** The option letters (multiple choice) or labels (yes/no/maybe) a physician may correct it to. */
+  choices: string[];
+  correcting: boolean;
+  onToggle(): void;
+  onCorrect(value: string | null): void;
+}
+
+/** Correct / incorrect / not extractable, with what was extracted; a physician can correct the extraction. */
+export function accuracyChip(p: AccuracyProps): TemplateResult | typeof nothing {
+  const a = p.accuracy;
   if (!a) return nothing;
   const text = a.verdict === 'not-extractable' ? `not extractable${a.state === 'ambiguous' ? ' (ambiguous)' : ''}` : `${a.verdict}: ${a.extracted ?? ''}`;
-  const title = [`Extracted: ${a.extracted ?? 'nothing'} (${a.state})`, `Dataset label: ${a.label}`, a.overridden ? 'Corrected by a physician' : '', a.evidence ? `Evidence: ${a.evidence}` : ''].filter(Boolean).join('\n');
-  return html`<vscode-badge class="chip accuracy" data-verdict=${a.verdict} title=${title}>${text}${a.overridden ? ' ✎' : ''}</vscode-badge>`;
+  const title = [`Extracted: ${a.extracted ?? 'nothing'} (${a.state})`, `Dataset label: ${a.label}`, a.overridden ? 'Corrected by a physician' : '', a.evidence ? `Evidence: ${a.evidence}` : '', 'Click to correct the extraction'].filter(Boolean).join('\n');
+  return html`<span class="accuracy-control">
+    <button type="button" class="chip accuracy" data-verdict=${a.verdict} title=${title} aria-expanded=${p.correcting ? 'true' : 'false'} @click=${() => p.onToggle()}>${text}${a.overridden ? ' (corrected)' : ''}</button>
+    ${p.correcting
+      ? html`<span class="correction" role="group" aria-label="The answer actually chose">
+          ${p.choices.map((c) => html`<button type="button" class=${a.extracted === c ? 'choice chosen' : 'choice'} @click=${() => p.onCorrect(c)}>${c}</button>`)}
+          ${a.overridden ? html`<button type="button" class="choice" @click=${() => p.onCorrect(null)}>use extraction</button>` : nothing}
+        </span>`
+      : nothing}
+  </span>`;
 }
