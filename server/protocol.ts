@@ -247,10 +247,12 @@ export interface SaveRatingParams {
   position: number;
   /** The revision the form was based on; absent for a first rating. A mismatch is refused, not overwritten. */
   expectedRevision?: number;
+  /** Save as the adjudicated consensus (rater "consensus") instead of as this rater. */
+  consensus?: boolean;
 }
 
 /**
- * extension -> server: save a complete rating. Answered only after the transaction committed, so the panel
+ * extension -> server: save a complete rating (the consensus rating of an adjudication when `consensus`). Answered only after the transaction committed, so the panel
  * shows "saved" only for what is on disk. An incomplete form is refused with InvalidParams.
  */
 export const SaveRatingRequest = new RequestType<SaveRatingParams, RatingView, void>('medreview/saveRating');
@@ -301,6 +303,34 @@ export interface CorrectExtractionParams {
 
 /** extension -> server: a physician's correction of the extracted choice; graded from then on. */
 export const CorrectExtractionRequest = new RequestType<CorrectExtractionParams, AccuracyView | null, void>('medreview/correctExtraction');
+
+// ---------------------------------------------------------------- adjudication
+
+/** One rater's rating of an answer, shown with the rater's name during adjudication. */
+export interface RaterRatingView {
+  rater: string;
+  values: Record<string, string | number | boolean | null>;
+  overall: number | null;
+  comment: string;
+}
+
+export interface AdjudicationAnswer {
+  /** The answer with model names revealed; `myRating` is the consensus rating so far. */
+  answer: AnswerView;
+  ratings: RaterRatingView[];
+  /** Fields (axis ids, `overall`) on which the raters gave different values. */
+  disagreements: string[];
+}
+
+export interface AdjudicationView {
+  questionId: string;
+  /** False while this rater still has answers of the question to rate: the others' ratings stay hidden. */
+  available: boolean;
+  answers: AdjudicationAnswer[];
+}
+
+/** extension -> server: every rater's ratings of a question's answers, names revealed, for adjudication. */
+export const GetAdjudicationRequest = new RequestType<GetQuestionParams, AdjudicationView, void>('medreview/getAdjudication');
 
 // ---------------------------------------------------------------- status
 

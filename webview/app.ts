@@ -5,6 +5,7 @@ import { ListModel } from './listModel';
 import {
   CopyText,
   CorrectExtraction,
+  GetAdjudication,
   GetQuestion,
   GetRubric,
   GetShortcuts,
@@ -17,6 +18,7 @@ import {
   ShowLog,
   StatusChanged,
   Undo,
+  type AdjudicationView,
   type AnswerView,
   type PanelCommand,
   type PreferenceChoiceView,
@@ -30,6 +32,7 @@ import {
 import { formFields, valueForKey, type FormField } from './ratingForm';
 import { RpcError, type Rpc } from './rpc';
 import type { VsCodeApi } from './vscodeApi';
+import { adjudicationView } from './views/adjudicationView';
 import { guidelinesOverlay, shortcutsOverlay } from './views/overlays';
 import { questionList } from './views/questionList';
 import { questionView } from './views/questionView';
@@ -51,6 +54,11 @@ interface ViewState {
   /** The pair of answers the preference control compares. */
   pair?: { left: string; right: string };
   preferencePending: boolean;
+  /** Adjudication mode: disagreements only, names revealed, consensus ratings. */
+  adjudicating: boolean;
+  adjudication?: AdjudicationView;
+  /** Filters in force before adjudication began, restored after. */
+  reviewFilters?: QuestionFilters;
   toast?: string;
   error?: string;
   scrollTop: number;
@@ -68,6 +76,7 @@ export class App {
   private s: ViewState;
   private readonly list: ListModel;
   private readonly forms: FormController;
+  private readonly consensusForms: FormController;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private drawQueued = false;
 
@@ -85,12 +94,14 @@ export class App {
       reasoningOpen: new Set(),
       expanded: new Set(),
       preferencePending: false,
+      adjudicating: saved?.adjudicating ?? false,
       scrollTop: saved?.scrollTop ?? 0,
       viewportHeight: 800,
     };
     this.list = new ListModel(rpc, () => this.draw());
     this.list.filters = saved?.filters ?? {};
     this.forms = new FormController(rpc, () => this.draw(), (id) => void this.afterSave(id));
+    this.consensusForms = new FormController(rpc, () => this.draw(), () => void this.list.refresh(), true);
     rpc.onNotification(StatusChanged, (status) => {
       const becameReady = status.state === 'ready' && this.s.status?.state !== 'ready';
       this.set({ status });
@@ -143,7 +154,10 @@ export class App {
       const detail = await this.rpc.request(GetQuestion, { id });
       if (this.s.selectedId !== id) return;
       this.forms.load(detail.answers);
-      this.set({ detail, error: undefined, pair: pairFor(detail, this.s.pair), focusedAnswer: Math.min(this.s.focusedAnswer, Math.max(0, detail.answers.length - 1)) });
+      const adjudication = this.s.adjudicating ? await this.rpc.request(GetAdjudication, { id }) : undefined;
+      if (this.s.selectedId !== id) return;
+      this.consensusForms.load(adjudication?.answers.map((x) => x.answer) ?? []);
+      this.set({ detail, adjudication, error: undefined, pair: pairFor(detail, this.s.pair), focusedAnswer: Math.min(this.s.focusedAnswer, Math.max(0, detail.answers.length - 1)) });
     } catch (err) {
       this.fail(err);
     }
@@ -240,6 +254,19 @@ export class App {
     } catch (err) {
       this.fail(err);
     }
+  }
+
+  private async toggleAdjudication(): Promise<void> {
+    const on = !this.s.adjudicating;
+    const filters = on ? { ...this.list.filters, disagreement: true } : (this.s.reviewFilters ?? {});
+    this.set({ adjudicating: on, reviewFilters: on ? this.list.filters : undefined, adjudication: undefined });
+    this.list.filters = filters;
+    this.persist();
+    await this.list.reset(filters);
+    const first = this.list.at(0);
+    if (this.s.selectedId && this.list.indexOf(this.s.selectedId) >= 0) await this.select(this.s.selectedId, true);
+    else if (first) await this.select(first.id);
+    else this.set({ detail: undefined });
   }
 
   private async prefer(choice: PreferenceChoiceView): Promise<void> {
@@ -359,6 +386,7 @@ export class App {
       focusedAnswer: this.s.focusedAnswer,
       focusedField: this.s.focusedField,
       scrollTop: this.s.scrollTop,
+      adjudicating: this.s.adjudicating,
     });
   }
 
@@ -411,6 +439,8 @@ export class App {
         onUndo: () => void this.undo(),
         onShowShortcuts: () => void this.run('showShortcuts'),
         onShowGuidelines: () => void this.run('showGuidelines'),
+        adjudicating: s.adjudicating,
+        onToggleAdjudication: () => void this.toggleAdjudication(),
       })}
       <div class="layout">
         ${questionList({
@@ -429,7 +459,16 @@ export class App {
           },
         })}
         <main class="detail" aria-live="polite">
-          ${s.detail
+          ${s.adjudicating && s.detail && s.adjudication && rubric
+            ? adjudicationView({
+                view: s.adjudication,
+                rubric,
+                form: (id) => this.consensusForms.get(id),
+                onChoose: (id, field, value) => this.consensusForms.choose(rubric, id, field, value),
+                onComment: (id, text) => this.consensusForms.comment(rubric, id, text),
+                onSave: (id) => this.consensusForms.saveNow(rubric, id),
+              })
+            : s.detail
             ? questionView(s.detail, {
                 rubric,
                 form: (id) => this.forms.get(id),

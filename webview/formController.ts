@@ -20,6 +20,8 @@ export class FormController {
     private readonly rpc: Rpc,
     private readonly changed: () => void,
     private readonly onSaved: (answerId: string) => void,
+    /** Forms of the adjudicated consensus: saved as rater "consensus", and never kept as this rater's drafts. */
+    private readonly consensus = false,
   ) {}
 
   /** Starts over with a question's answers, keeping forms with unsaved edits of the same answers. */
@@ -66,7 +68,7 @@ export class FormController {
     const f = this.forms.get(answerId);
     if (!f || this.inFlight.has(answerId) || !isChanged(f)) return;
     if (!isComplete(rubric, f)) {
-      await this.rpc.request(SaveDraft, { answerId, draft: draftOf(f) }).catch(() => undefined);
+      if (!this.consensus) await this.rpc.request(SaveDraft, { answerId, draft: draftOf(f) }).catch(() => undefined);
       return;
     }
     this.inFlight.add(answerId);
@@ -79,6 +81,7 @@ export class FormController {
         comment: f.comment,
         position: f.position,
         expectedRevision: f.saved?.revision,
+        consensus: this.consensus || undefined,
       });
       const now = this.forms.get(answerId);
       if (!now) return;

@@ -7,6 +7,7 @@
  */
 import type {
   AccuracyView,
+  AdjudicationView,
   CorrectExtractionParams,
   GetQuestionParams,
   ListQuestionsParams,
@@ -26,6 +27,9 @@ import type {
 
 export type {
   AccuracyView,
+  AdjudicationAnswer,
+  AdjudicationView,
+  RaterRatingView,
   AnswerView,
   DraftView,
   ListQuestionsResult,
@@ -43,6 +47,7 @@ export type {
 
 /** A request type: the method name plus phantom params/result types checked at both ends. */
 export interface WebviewRequestType<P, R> {
+  readonly kind: 'request';
   readonly method: string;
   readonly _params?: P;
   readonly _result?: R;
@@ -50,16 +55,17 @@ export interface WebviewRequestType<P, R> {
 
 /** A notification type: the method name plus its phantom params type. */
 export interface WebviewNotificationType<P> {
+  readonly kind: 'notification';
   readonly method: string;
   readonly _params?: P;
 }
 
 function request<P, R>(method: string): WebviewRequestType<P, R> {
-  return { method };
+  return { kind: 'request', method };
 }
 
 function notification<P>(method: string): WebviewNotificationType<P> {
-  return { method };
+  return { kind: 'notification', method };
 }
 
 // ---------------------------------------------------------------- requests: webview -> extension
@@ -90,6 +96,9 @@ export const Undo = request<void, UndoResultView | null>('rating/undo');
 
 /** webview -> extension: flag or unflag an answer. */
 export const SetFlag = request<SetFlagParams, void>('answer/flag');
+
+/** webview -> extension: every rater's ratings of a question, names revealed, for adjudication. */
+export const GetAdjudication = request<GetQuestionParams, AdjudicationView>('adjudication/get');
 
 /** webview -> extension: a pairwise preference between two answers shown left and right. */
 export const SavePreference = request<SavePreferenceParams, PreferenceView>('preference/save');
@@ -158,6 +167,7 @@ export interface PanelViewState {
   focusedAnswer?: number;
   focusedField?: number;
   scrollTop?: number;
+  adjudicating?: boolean;
 }
 
 // ---------------------------------------------------------------- notifications: webview -> extension

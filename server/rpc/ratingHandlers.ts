@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { SaveDraftRequest, SaveRatingRequest, SetFlagRequest, UndoRequest, type RatingView, type SaveRatingParams, type UndoResultView } from '../protocol';
+import { CONSENSUS_RATER } from '../project/adjudication';
 import type { Project } from '../project/project';
 import { checkRating } from '../rubric';
 import type { StoreEvent } from '../store';
@@ -10,14 +11,16 @@ async function saveRating(project: Project, params: SaveRatingParams): Promise<R
   const check = checkRating(p.rubric.rubric, { axes: params.values, overall: params.overall, comment: params.comment });
   if (check.problems.length) throw invalid(check.problems.map((x) => `${x.field}: ${x.message}`).join('; '));
   if (!check.complete) throw invalid(`the rating is not complete: ${check.missing.join(', ')} still to rate`);
+  const rater = params.consensus ? CONSENSUS_RATER : p.rater;
+  if (params.consensus) await p.store.addRater(CONSENSUS_RATER, 'consensus');
   const saved = await p.store.saveRating({
-    rater: p.rater,
+    rater,
     answerUid: params.answerId,
     rubricHash: p.rubric.hash,
     values: params.values,
     overall: params.overall,
     comment: params.comment,
-    blind: p.settings.blind,
+    blind: params.consensus ? false : p.settings.blind,
     shownPosition: params.position,
     expectedRevision: params.expectedRevision,
   });

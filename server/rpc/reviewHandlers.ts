@@ -3,7 +3,8 @@ import { gradeAnswer } from '../metrics';
 import { preferenceChoice, preferenceView } from '../project/preferences';
 import type { Project } from '../project/project';
 import { gradedView } from '../project/questionView';
-import { CorrectExtractionRequest, SavePreferenceRequest, type AccuracyView, type CorrectExtractionParams } from '../protocol';
+import { adjudicationView } from '../project/adjudication';
+import { CorrectExtractionRequest, GetAdjudicationRequest, SavePreferenceRequest, type AccuracyView, type CorrectExtractionParams } from '../protocol';
 import { invalid, typed } from './errors';
 
 async function correctExtraction(project: Project, params: CorrectExtractionParams): Promise<AccuracyView | null> {
@@ -36,4 +37,12 @@ export function registerReviewHandlers(connection: Connection, project: Project)
     }),
   );
   connection.onRequest(CorrectExtractionRequest, (params) => typed(() => correctExtraction(project, params)));
+  connection.onRequest(GetAdjudicationRequest, (params) =>
+    typed(async () => {
+      const p = await project.ready();
+      const detail = await p.store.getQuestion(params.id, p.rater);
+      const all = await p.store.ratingsOfQuestion(params.id);
+      return adjudicationView(detail, all, { rater: p.rater, rubricKey: p.rubric.rubric.id, rouge: p.rouge, studyModels: p.models });
+    }),
+  );
 }

@@ -7,6 +7,7 @@ import {
   GetStatusRequest,
   ListQuestionsRequest,
   CorrectExtractionRequest,
+  GetAdjudicationRequest,
   SaveDraftRequest,
   SavePreferenceRequest,
   SaveRatingRequest,
@@ -47,6 +48,7 @@ export function webviewRoutes(client: () => LanguageClient | undefined, showLog:
     route(wv.SaveDraft, (p, token) => server().sendRequest(SaveDraftRequest, p, token)),
     route(wv.Undo, (_p, token) => server().sendRequest(UndoRequest, token)),
     route(wv.SetFlag, (p, token) => server().sendRequest(SetFlagRequest, p, token)),
+    route(wv.GetAdjudication, (p, token) => server().sendRequest(GetAdjudicationRequest, p, token)),
     route(wv.SavePreference, (p, token) => server().sendRequest(SavePreferenceRequest, p, token)),
     route(wv.CorrectExtraction, (p, token) => server().sendRequest(CorrectExtractionRequest, p, token)),
     route(wv.CopyText, async (p) => {

@@ -10,6 +10,8 @@ export interface ToolbarProps {
   onUndo(): void;
   onShowShortcuts(): void;
   onShowGuidelines(): void;
+  adjudicating: boolean;
+  onToggleAdjudication(): void;
 }
 
 function toggle(p: ToolbarProps, key: 'ungraded' | 'flagged' | 'disagreement', label: string, title: string): TemplateResult {
@@ -48,6 +50,8 @@ export function toolbar(p: ToolbarProps): TemplateResult {
     </span>
     ${p.blind ? html`<vscode-badge class="chip blind" title="Model names hidden and order shuffled until you have rated every answer">blind</vscode-badge>` : nothing}
     <span class="toolbar-actions">
+      <vscode-button secondary class="mode-toggle" aria-pressed=${p.adjudicating ? 'true' : 'false'}
+        title="Questions where raters disagree, with names revealed, to record a consensus" @click=${() => p.onToggleAdjudication()}>${p.adjudicating ? 'Back to review' : 'Adjudicate'}</vscode-button>
       <vscode-button secondary title="Undo your last change (u)" @click=${() => p.onUndo()}>Undo</vscode-button>
       <vscode-button secondary title="Rating guidelines (i)" @click=${() => p.onShowGuidelines()}>Guidelines</vscode-button>
       <vscode-button secondary title="Keyboard shortcuts (?)" @click=${() => p.onShowShortcuts()}>Shortcuts</vscode-button>
