@@ -66,6 +66,25 @@ export class WorkbenchPage {
     return this.medReviewViewContainer().locator('.monaco-list-row', { hasText: text }).first();
   }
 
+  /** Opens a top-level workspace file from the Explorer, as a user would. */
+  async openFile(name: string): Promise<void> {
+    await this.runCommand('View: Show Explorer');
+    const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    await row.waitFor();
+    await row.dblclick();
+    await this.editorTab(name).waitFor();
+  }
+
+  /** The Problems panel's rows, opened through its command. */
+  async problems() {
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    return this.page.locator('.markers-panel .monaco-list-row');
+  }
+
+  codeLens(text: string) {
+    return this.page.locator('.contentWidgets .codelens-decoration a, .codelens-decoration a', { hasText: text }).first();
+  }
+
   editorTab(title: string) {
     return this.page.locator('.tabs-container .tab', { hasText: title }).first();
   }
