@@ -12,22 +12,32 @@ export class WorkbenchPage {
 
   async waitUntilReady(): Promise<void> {
     await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    // The activity-bar entry appears once the workbench has read the extension's contributions.
-    await this.activityBarItem('MedReview').waitFor({ state: 'visible', timeout: 60_000 });
+    // The status bar is drawn last; the MedReview activity-bar entry may sit in the overflow menu on a small
+    // screen, and the command palette waits for our commands anyway.
+    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
   }
 
   activityBarItem(name: string) {
     return this.page.locator(`.activitybar .action-item a[aria-label^="${name}"]`).first();
   }
 
-  /** Runs a command by its palette title, exactly as a user would. */
-  async runCommand(title: string): Promise<void> {
+  /**
+   * Runs a command by its palette title, exactly as a user would. Right after start-up the workbench may not
+   * have read the extension's contributions yet, so the palette is asked again until the command is listed.
+   */
+  async runCommand(title: string, timeoutMs = 60_000): Promise<void> {
     const input = this.page.locator('.quick-input-widget input.input');
-    await this.page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible' });
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title}`);
+      const listed = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      if (listed) break;
+      if (Date.now() > deadline) throw new Error(`the command palette never listed '${title}'`);
+      await input.press('Escape');
+    }
     await input.press('Enter');
     await input.waitFor({ state: 'hidden' });
   }

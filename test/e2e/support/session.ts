@@ -41,10 +41,12 @@ export class Session {
   }
 
   /** A session on a fresh copy of the sample workspace, or on the given folder. */
-  static async open(options: { settings?: Record<string, unknown>; workspace?: string } = {}): Promise<Session> {
+  static async open(
+    options: { settings?: Record<string, unknown>; workspace?: string; viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
+  ): Promise<Session> {
     const { browser, codeServer } = e2e();
     const workspace = options.workspace ?? copyOfSampleWorkspace(options.settings);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, deviceScaleFactor: options.deviceScaleFactor ?? 1 });
     const page = await context.newPage();
     const session = new Session(context, page, new WorkbenchPage(page), workspace);
     openSessions.add(session);
