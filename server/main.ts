@@ -6,6 +6,8 @@ import { Project } from './project/project';
 import { registerQuestionHandlers } from './rpc/questionHandlers';
 import { registerRatingHandlers } from './rpc/ratingHandlers';
 import { registerReviewHandlers } from './rpc/reviewHandlers';
+import { registerGenerationHandlers } from './rpc/generationHandlers';
+import { previewQuestion } from './project/previewQuestion';
 
 /**
  * The language server: the core behind the panel (data, scores, ratings, generations) and the language
@@ -24,6 +26,7 @@ const defaultSettings: ServerSettings = {
   thinkTagNames: ['think', 'thinking'],
 };
 let project: Project | undefined;
+let generation: { stop(): Promise<void> } | undefined;
 
 connection.onInitialize((params) => {
   const init = params.initializationOptions as InitializationOptions | undefined;
@@ -31,7 +34,7 @@ connection.onInitialize((params) => {
   const features = registerLanguageFeatures(connection, documents, () => ({
     questions: project?.questionLookup ?? { findQuestion: () => undefined },
     tagNames: project?.tagNames ?? settings.thinkTagNames,
-  }));
+  }), () => (project ? previewQuestion(project) : Promise.resolve(undefined)));
   project = new Project(
     settings,
     init?.workspaceFolders ?? [],
@@ -44,6 +47,7 @@ connection.onInitialize((params) => {
   registerQuestionHandlers(connection, project);
   registerRatingHandlers(connection, project);
   registerReviewHandlers(connection, project);
+  generation = registerGenerationHandlers(connection, project, init?.workspaceFolders ?? []);
   return {
     capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...languageCapabilities },
     serverInfo: { name: 'medreview-server' },
@@ -54,7 +58,11 @@ connection.onInitialized(() => {
   void project?.reload();
 });
 
-connection.onShutdown(() => project?.close());
+connection.onShutdown(async () => {
+  // Running generations first: a batch puts its unfinished items back in the queue before the store closes.
+  await generation?.stop();
+  await project?.close();
+});
 
 connection.onNotification(SettingsChangedNotification, (settings) => {
   void project?.updateSettings(settings);

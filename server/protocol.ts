@@ -32,6 +32,10 @@ export interface ServerSettings {
   ratersPerQuestion: number;
   rouge: { useStemmer: boolean; metrics: string[] };
   thinkTagNames: string[];
+  /** Inference servers answers are generated on (`medreview.endpoints`); absent: one llama.cpp on 127.0.0.1:8080. */
+  endpoints?: EndpointSetting[];
+  /** Defaults for fresh generations (`medreview.generation.*`). */
+  generation?: GenerationSettings;
 }
 
 /** Sent as `initializationOptions` when the client starts the server. */
@@ -353,3 +357,321 @@ export const StatusNotification = new NotificationType<ServerStatus>('medreview/
 
 /** extension -> server: settings changed (the client's typed config module is the only reader of settings). */
 export const SettingsChangedNotification = new NotificationType<ServerSettings>('medreview/settingsChanged');
+
+// ---------------------------------------------------------------- generation (fresh answers from inference servers)
+//
+// Flow: `generate/start` returns at once with a generation id (or a typed error for a request that cannot
+// run: unknown answer, endpoint or template, a template in the wrong mode for the endpoint's API). Everything
+// that happens on the network is reported by notifications: any number of `generate/progress`, then exactly
+// one `generate/done`, after which nothing more is sent for that id. `generate/done` is sent only after the
+// answer is committed to the store.
+
+export type EndpointPreset = 'llama.cpp' | 'vllm' | 'ollama' | 'openai';
+export type EndpointApi = 'chat' | 'completions' | 'native';
+
+/** One entry of `medreview.endpoints`. API keys are not here: the extension keeps them in SecretStorage. */
+export interface EndpointSetting {
+  /** Unique name; also the key the API key is stored under. */
+  name: string;
+  preset: EndpointPreset;
+  /** Base URL; default the preset's (llama.cpp :8080, vLLM :8000, Ollama :11434). Required for `openai`. */
+  url?: string;
+  /** Model to request; default the first the server lists. */
+  model?: string;
+  /** Default: `chat` for a chat-mode template, `completions` for a completion-mode one. */
+  api?: EndpointApi;
+  /** Requests at once in a batch; default the server's slot count (llama.cpp `/props`), else 1. */
+  slots?: number;
+}
+
+export interface GenerationSettings {
+  /** `builtin:medical-cot`, `builtin:plain-chat`, or a `*.prompt.md` path relative to the workspace folder. */
+  template: string;
+  /** null: the template's value (or the server's default). */
+  maxTokens: number | null;
+  temperature: number | null;
+  seed: number | null;
+}
+
+/** API keys by endpoint name, read from SecretStorage for one request. The server never stores or logs them. */
+export type EndpointKeys = Record<string, string>;
+
+/** Sampling parameters that override the template's and the settings'. */
+export interface SamplingOverrides {
+  temperature?: number;
+  top_p?: number;
+  max_tokens?: number;
+  seed?: number;
+}
+
+export interface StartGenerationParams {
+  /** Regenerate this answer: its question, and its model unless `model` is given. */
+  answerId?: string;
+  /** Or generate for this question (one of `answerId`, `questionId` is required). */
+  questionId?: string;
+  /** Model name sent to the server; default the answer's, else the endpoint's, else the first the server lists. */
+  model?: string;
+  /** Endpoint name from `medreview.endpoints`; default the first. */
+  endpoint?: string;
+  /** Template reference (as in `medreview.generation.template`); default that setting. */
+  template?: string;
+  params?: SamplingOverrides;
+}
+
+export interface GenerateStartParams extends StartGenerationParams {
+  keys?: EndpointKeys;
+}
+
+export interface GenerateStartResult {
+  generationId: string;
+  questionId: string;
+  /** The answer being regenerated, if any. */
+  regenerates?: string;
+  /** Absent when it is read from the server first (it is in every progress notification). */
+  model?: string;
+  endpoint: string;
+  template: { id: string; hash: string; mode: 'chat' | 'completion' };
+  /** For a person: e.g. a non-loopback http:// endpoint (medical text would travel unencrypted). */
+  warnings: string[];
+}
+
+/** extension -> server: start generating one answer (streamed back by `generate/progress`, ended by `generate/done`). */
+export const GenerateStartRequest = new RequestType<GenerateStartParams, GenerateStartResult, void>('medreview/generate/start');
+
+export type GenerationPhase = 'waiting' | 'retrying' | 'streaming';
+
+/**
+ * server -> extension: text arrived. Throttled to at most ~30 per second per generation: deltas in between
+ * are concatenated. Apply in `seq` order: append the deltas, or when `replaced` is true, show `reasoning` and
+ * `answer` (the whole text so far; the deltas are then empty). `state` is provisional: `unclosed` while inside
+ * the reasoning block.
+ */
+export interface GenerationProgress {
+  generationId: string;
+  /** 1, 2, 3, ... per generation. */
+  seq: number;
+  questionId: string;
+  regenerates?: string;
+  model: string;
+  endpoint: string;
+  phase: GenerationPhase;
+  reasoningDelta: string;
+  answerDelta: string;
+  replaced: boolean;
+  /** Present exactly when `replaced` is true. */
+  reasoning?: string;
+  answer?: string;
+  state: ThinkState;
+  /** Connected, no bytes yet (queued behind busy slots, or reading the prompt). Not an error. */
+  waiting?: { sinceMs: number };
+  /** The server is loading the model (503) or dropped the connection before answering: trying again. */
+  retrying?: { attempt: number; delayMs: number; reason: string };
+}
+
+export const GenerateProgressNotification = new NotificationType<GenerationProgress>('medreview/generate/progress');
+
+export interface GenerationErrorView {
+  kind: string;
+  message: string;
+}
+
+/**
+ * server -> extension: the generation ended; the last message for its id. `complete`: the server finished
+ * (any finish reason; `length` means truncated). `incomplete`: the stream broke, the partial text is stored,
+ * marked incomplete. `cancelled`: stopped by `generate/cancel`, partial text (if any) stored and marked.
+ * `failed`: no text; nothing stored; `error` says why.
+ */
+export interface GenerationDone {
+  generationId: string;
+  questionId: string;
+  regenerates?: string;
+  model: string;
+  endpoint: string;
+  status: 'complete' | 'incomplete' | 'cancelled' | 'failed';
+  error?: GenerationErrorView;
+  /** The stored answer; absent when nothing was stored. */
+  answerId?: string;
+  /** False when the identical answer was already stored (the same text from the same model and template). */
+  newAnswer?: boolean;
+  finishReason?: string;
+  /** The final split (as stored). */
+  state?: ThinkState;
+  flags?: SplitFlag[];
+  /** When the answer is degenerate: what to check in the template (usually its mode). */
+  hint?: string;
+  usage?: Record<string, number>;
+}
+
+export const GenerateDoneNotification = new NotificationType<GenerationDone>('medreview/generate/done');
+
+export interface GenerateCancelParams {
+  generationId: string;
+}
+
+/** extension -> server: stop a generation (the HTTP request is aborted, so the server frees its slot). */
+export const GenerateCancelRequest = new RequestType<GenerateCancelParams, { cancelled: boolean }, void>('medreview/generate/cancel');
+
+/** A generation still running, with the text sent so far (progress with `seq` up to this one is included). */
+export interface GenerationSnapshot {
+  generationId: string;
+  seq: number;
+  questionId: string;
+  regenerates?: string;
+  model: string;
+  endpoint: string;
+  phase: GenerationPhase;
+  reasoning: string;
+  answer: string;
+  state: ThinkState;
+}
+
+/** extension -> server: the generations running now (for a panel that was reloaded mid-stream). */
+export const GenerateRunningRequest = new RequestType0<GenerationSnapshot[], void>('medreview/generate/running');
+
+export interface EndpointsListParams {
+  keys?: EndpointKeys;
+  /** Ask each server for its models and slots (default true). */
+  probe?: boolean;
+}
+
+export interface EndpointView {
+  name: string;
+  preset: EndpointPreset;
+  url: string;
+  api?: EndpointApi;
+  /** The model set in the settings. */
+  model?: string;
+  /** Absent when not probed. */
+  reachable?: boolean;
+  /** Models the server lists. */
+  models: string[];
+  slots?: number;
+  contextSize?: number;
+  /** Why the server could not be asked. */
+  error?: string;
+  warnings: string[];
+}
+
+export interface EndpointsListResult {
+  endpoints: EndpointView[];
+  /** Entries of `medreview.endpoints` that could not be used, with the field (`medreview.endpoints[1].url: ...`). */
+  problems: string[];
+}
+
+/** extension -> server: the configured endpoints, with what each server says about itself. */
+export const EndpointsListRequest = new RequestType<EndpointsListParams, EndpointsListResult, void>('medreview/endpoints/list');
+
+export interface TemplateChoice {
+  /** What `template` fields take: `builtin:<id>` or a workspace-relative path. */
+  ref: string;
+  id: string;
+  /** Absent (with the hash) when the template has errors. */
+  mode?: 'chat' | 'completion';
+  hash?: string;
+  description?: string;
+  /** Errors (`file:line:col: ...`) that keep a workspace template from being used. */
+  errors: string[];
+}
+
+export interface TemplatesListResult {
+  templates: TemplateChoice[];
+  /** `medreview.generation.template`. */
+  defaultTemplate: string;
+}
+
+/** extension -> server: the built-in templates and the workspace's `*.prompt.md` files. */
+export const TemplatesListRequest = new RequestType0<TemplatesListResult, void>('medreview/templates/list');
+
+// ---------------------------------------------------------------- batch generation jobs
+
+export interface BatchModelChoice {
+  model: string;
+  /** Endpoint names serving this model; several spread its requests (each at its own slot count). */
+  endpoints: string[];
+}
+
+export interface BatchStartParams {
+  name?: string;
+  models: BatchModelChoice[];
+  /** Template references; default the `medreview.generation.template` setting. */
+  templates?: string[];
+  /** The questions; default those matching `filters`, or all. */
+  questionIds?: string[];
+  filters?: QuestionFilters;
+  params?: SamplingOverrides;
+  keys?: EndpointKeys;
+}
+
+/** A job as it starts: `total` generations (questions x models x templates), `done` already (a resumed job). */
+export interface BatchStartResult extends BatchCounts {
+  jobId: string;
+  name: string;
+  warnings: string[];
+}
+
+/** extension -> server: create a generation job in the store and run it (progress by `batch/progress`). */
+export const BatchStartRequest = new RequestType<BatchStartParams, BatchStartResult, void>('medreview/batch/start');
+
+export interface BatchResumeParams {
+  jobId: string;
+  keys?: EndpointKeys;
+}
+
+/** extension -> server: run an unfinished or cancelled job again; what is done stays done. */
+export const BatchResumeRequest = new RequestType<BatchResumeParams, BatchStartResult, void>('medreview/batch/resume');
+
+/**
+ * extension -> server: stop a running job: in-flight requests are aborted and their items left to do; the job is
+ * marked cancelled (not offered again at start, but `batch/resume` continues it).
+ */
+export const BatchCancelRequest = new RequestType<{ jobId: string }, { cancelled: boolean }, void>('medreview/batch/cancel');
+
+export interface BatchCounts {
+  total: number;
+  done: number;
+  failed: number;
+  /** Still to do (pending, or claimed by a process that has ended). */
+  remaining: number;
+}
+
+export interface JobView extends BatchCounts {
+  jobId: string;
+  name: string;
+  state: 'active' | 'cancelled' | 'done';
+  models: string[];
+  templates: string[];
+  createdAt: number;
+  /** This server is running it now. */
+  running: boolean;
+  /** Unfinished and not running here: `batch/resume` would continue it. */
+  resumable: boolean;
+}
+
+/** extension -> server: every generation job in the store. */
+export const BatchListRequest = new RequestType0<JobView[], void>('medreview/batch/list');
+
+/** server -> extension: a running job advanced (throttled to a few per second). */
+export interface BatchProgress extends BatchCounts {
+  jobId: string;
+  name: string;
+  /** Generations running now. */
+  active: number;
+  completionTokens: number;
+  /** The answer stored last, so a panel showing its question can refresh. */
+  lastAnswer?: { questionId: string; answerId: string };
+}
+
+export const BatchProgressNotification = new NotificationType<BatchProgress>('medreview/batch/progress');
+
+/** server -> extension: a job run ended (finished, cancelled, or stopped by unreachable servers). */
+export interface BatchDone extends BatchCounts {
+  jobId: string;
+  name: string;
+  state: 'active' | 'cancelled' | 'done';
+  /** One line for a person. */
+  summary: string;
+  /** Why the run stopped early, if it did (unreachable endpoints, an error). */
+  problems: string[];
+}
+
+export const BatchDoneNotification = new NotificationType<BatchDone>('medreview/batch/done');

@@ -9,6 +9,12 @@ export interface CommandContext {
   openDataset(uri?: string): Promise<void>;
   /** Forwards a keyboard action to the review panel. */
   panelCommand(command: PanelCommand, key?: string): void;
+  /** Asks for an endpoint and its API key, kept in SecretStorage. */
+  setEndpointApiKey(): Promise<void>;
+  /** Quick picks for models and templates, then a batch generation job with a progress notification. */
+  generateAll(): Promise<void>;
+  /** Picks an unfinished generation job and runs it again. */
+  resumeGenerationJob(): Promise<void>;
 }
 
 /** Panel actions bound to keys: each is a command `medreview.review.<action>` users can rebind. */
@@ -30,6 +36,8 @@ const panelActions: readonly PanelCommand[] = [
   'preferRight',
   'preferTie',
   'preferBothBad',
+  'regenerate',
+  'cancelGeneration',
 ];
 
 export interface CommandEntry {
@@ -52,6 +60,9 @@ export const commandTable: readonly CommandEntry[] = [
   // overtake an earlier one; one command keeps key presses in order.
   { id: 'medreview.review.key', run: (ctx, arg) => panelKey(ctx, arg) },
   { id: 'medreview.openDataset', run: (ctx, uri) => ctx.openDataset(typeof uri === 'string' ? uri : uriString(uri)) },
+  { id: 'medreview.setEndpointApiKey', run: (ctx) => ctx.setEndpointApiKey() },
+  { id: 'medreview.generateAll', run: (ctx) => ctx.generateAll() },
+  { id: 'medreview.resumeGenerationJob', run: (ctx) => ctx.resumeGenerationJob() },
 ];
 
 /** Commands from menus pass a Uri object, the code lens a string: accept both without importing vscode. */

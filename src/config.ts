@@ -19,7 +19,22 @@ export function serverSettings(scope?: vscode.ConfigurationScope): ServerSetting
     ratersPerQuestion: get(c, 'review.ratersPerQuestion'),
     rouge: { useStemmer: get(c, 'rouge.useStemmer'), metrics: get(c, 'rouge.metrics') },
     thinkTagNames: get(c, 'think.tagNames'),
+    endpoints: get(c, 'endpoints'),
+    generation: {
+      template: get(c, 'generation.template'),
+      maxTokens: get(c, 'generation.maxTokens'),
+      temperature: get(c, 'generation.temperature'),
+      seed: get(c, 'generation.seed'),
+    },
   };
+}
+
+/**
+ * The server trace at `verbose` writes every message's parameters to the log; API keys are then withheld
+ * (requests to keyed endpoints fail with an auth error) rather than logged.
+ */
+export function serverTraceIsVerbose(): boolean {
+  return vscode.workspace.getConfiguration('medreview').get<string>('trace.server', 'off') === 'verbose';
 }
 
 /** True when a configuration change touches a setting the server needs. */

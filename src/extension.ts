@@ -6,7 +6,10 @@ import { commandTable, type CommandContext } from './commands';
 import { affectsServer, serverSettings } from './config';
 import { createLanguageClient } from './languageClient';
 import { REVIEW_PANEL_VIEW_TYPE, ReviewPanel } from './panel/reviewPanel';
-import { webviewRoutes } from './panel/webviewRoutes';
+import { WebviewRequestError, webviewRoutes } from './panel/webviewRoutes';
+import { EndpointKeyStore } from './generation/endpointKeys';
+import { GenerationActions } from './generation/generationActions';
+import { forwardGenerationNotifications } from './generation/notifications';
 import { OverviewView } from './views/overviewView';
 
 /**
@@ -21,16 +24,34 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   let client: LanguageClient | undefined;
   const overview = new OverviewView();
-  const routes = webviewRoutes(() => client, () => log.show(), context.extension.packageJSON as object);
+  const running = (): LanguageClient => {
+    if (!client?.isRunning()) throw new WebviewRequestError(wv.WebviewErrorCode.ServerUnavailable, 'The MedReview language server is not running. See the MedReview log.');
+    return client;
+  };
+  const endpointKeys = new EndpointKeyStore(context.secrets, log);
+  const generation = new GenerationActions(running, endpointKeys, log);
+  const routes = webviewRoutes(() => client, () => log.show(), context.extension.packageJSON as object, generation);
+  /** A command's failure as a notification (the palette would only say the command failed). */
+  const reported = (work: () => Promise<unknown>): Promise<void> =>
+    work().then(
+      () => undefined,
+      (err: unknown) => void vscode.window.showErrorMessage(`MedReview: ${err instanceof Error ? err.message : String(err)}`),
+    );
 
+  let resumeOffered = false;
   const onStatus = (status: ServerStatus): void => {
     overview.update(status);
     ReviewPanel.notify(wv.StatusChanged, status);
+    if (status.state === 'ready' && !resumeOffered) {
+      resumeOffered = true;
+      void reported(() => generation.offerResume());
+    }
   };
 
   const startServer = async (): Promise<void> => {
     const c = createLanguageClient(context, log);
     c.onNotification(StatusNotification, onStatus);
+    forwardGenerationNotifications(c, generation);
     try {
       await c.start();
       client = c;
@@ -57,6 +78,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await startServer();
       },
       panelCommand: (command, key) => ReviewPanel.notify(wv.RunPanelCommand, { command, key }),
+      setEndpointApiKey: () => reported(() => endpointKeys.setInteractively()),
+      generateAll: () => reported(() => generation.generateAll()),
+      resumeGenerationJob: () => reported(() => generation.resumeInteractively()),
       openDataset: async (uri) => {
         const target = uri ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
         if (!target || !client?.isRunning()) return;

@@ -24,6 +24,34 @@ import type {
   SetFlagParams,
   UndoResultView,
 } from '../server/protocol';
+import type {
+  BatchDone,
+  BatchProgress,
+  EndpointsListResult,
+  GenerateStartResult,
+  GenerationDone,
+  GenerationProgress,
+  GenerationSnapshot,
+  StartGenerationParams,
+  TemplatesListResult,
+} from '../server/protocol';
+
+export type {
+  BatchDone,
+  BatchProgress,
+  EndpointView,
+  EndpointsListResult,
+  GenerateStartResult,
+  GenerationDone,
+  GenerationErrorView,
+  GenerationPhase,
+  GenerationProgress,
+  GenerationSnapshot,
+  SamplingOverrides,
+  StartGenerationParams,
+  TemplateChoice,
+  TemplatesListResult,
+} from '../server/protocol';
 
 export type {
   AccuracyView,
@@ -149,7 +177,10 @@ export type PanelCommand =
   | 'preferLeft'
   | 'preferRight'
   | 'preferTie'
-  | 'preferBothBad';
+  | 'preferBothBad'
+  // Generation (the panel decides which answer: the focused one).
+  | 'regenerate'
+  | 'cancelGeneration';
 
 /** extension -> webview: run a keyboard action; `key` is the pressed key for `choose`. */
 export const RunPanelCommand = notification<{ command: PanelCommand; key?: string }>('panel/command');
@@ -177,6 +208,55 @@ export interface PanelViewState {
  * `medreview.textInputFocused` context key so single-key shortcuts do not fire while the user types.
  */
 export const TextInputFocusChanged = notification<{ focused: boolean }>('focus/textInput');
+
+// ---------------------------------------------------------------- generation (regenerate, streaming, batch)
+//
+// A regenerate: `generate/start` (or `generate/choose`, which asks the user in VS Code's own pickers first)
+// answers with a generation id, or with a typed error for a request that cannot run. Then the extension
+// forwards, for that id, any number of `generate/progress` notifications followed by exactly one
+// `generate/done`, in the order the server sent them, and nothing after `done`. The start response is posted
+// before the first progress of its generation. `generate/done` comes after the answer was stored: ask for
+// the question again (`question/get`) to show it with its ROUGE, details and rating form.
+
+/** webview -> extension: generate (regenerate `answerId`, or a new answer for `questionId`); API keys are added by the extension. */
+export const StartGeneration = request<StartGenerationParams, GenerateStartResult>('generate/start');
+
+/**
+ * webview -> extension: ask the user (quick picks: endpoint, model, template) and start; null when they
+ * dismissed a picker. Pass a long timeout (the user is choosing), e.g. 300000.
+ */
+export const ChooseAndGenerate = request<{ answerId?: string; questionId?: string }, GenerateStartResult | null>('generate/choose');
+
+/** webview -> extension: stop a generation; `generate/done` with status `cancelled` follows (false: it had already ended). */
+export const CancelGeneration = request<{ generationId: string }, { cancelled: boolean }>('generate/cancel');
+
+/** webview -> extension: generations running now with their text so far (after a panel reload). Skip progress with `seq` <= the snapshot's. */
+export const RunningGenerations = request<void, GenerationSnapshot[]>('generate/running');
+
+/** webview -> extension: the configured endpoints, each asked for its models (takes up to ~3 s for an unreachable one). */
+export const ListEndpoints = request<void, EndpointsListResult>('endpoints/list');
+
+/** webview -> extension: the built-in and workspace prompt templates. */
+export const ListTemplates = request<void, TemplatesListResult>('templates/list');
+
+/**
+ * webview -> extension: generate answers for every question matching `filters` (all when absent): the
+ * extension asks for models and templates in quick picks and runs a batch job with a progress notification;
+ * null when the user dismissed a picker. Pass a long timeout, e.g. 300000.
+ */
+export const GenerateForQuestions = request<{ filters?: QuestionFilters }, { jobId: string } | null>('batch/generate');
+
+/** extension -> webview: streamed text of a generation (see GenerationProgress for how to apply it). */
+export const GenerationProgressed = notification<GenerationProgress>('generate/progress');
+
+/** extension -> webview: a generation ended; its answer (if any) is stored. */
+export const GenerationFinished = notification<GenerationDone>('generate/done');
+
+/** extension -> webview: a batch job advanced; `lastAnswer` names the answer stored last. */
+export const BatchProgressed = notification<BatchProgress>('batch/progress');
+
+/** extension -> webview: a batch job run ended. */
+export const BatchFinished = notification<BatchDone>('batch/done');
 
 // ---------------------------------------------------------------- envelopes
 

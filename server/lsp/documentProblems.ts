@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateDatasetText, type QuestionLookup } from '../dataset';
 import type { Problem } from '../problem';
 import { validateRubricText } from '../rubric';
+import { parseTemplate } from '../templates';
 import { documentKind } from './documentKind';
 
 export interface ProblemContext {
@@ -21,6 +22,8 @@ export function documentProblems(doc: TextDocument, ctx: ProblemContext): Proble
       return validateDatasetText(path, text, { questions: ctx.questions, tagNames: ctx.tagNames });
     case 'rubric':
       return validateRubricText(text, path).problems;
+    case 'template':
+      return parseTemplate(text, path).problems;
     default:
       return [];
   }

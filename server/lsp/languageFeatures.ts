@@ -1,9 +1,10 @@
 import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Question } from '../dataset/model';
 import { datasetCodeLenses } from './codeLenses';
 import { publishDiagnostics } from './diagnosticsPublisher';
 import type { ProblemContext } from './documentProblems';
-import { registerRubricFeatures } from './rubricFeatures';
+import { registerDocumentFeatures } from './documentFeatures';
 
 /** What the server announces for MedReview's files. */
 export const languageCapabilities: ServerCapabilities = {
@@ -20,12 +21,13 @@ export function registerLanguageFeatures(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   context: () => ProblemContext,
+  previewQuestion: () => Promise<Question | undefined> = () => Promise.resolve(undefined),
 ): { refreshDiagnostics(): void } {
   const diagnostics = publishDiagnostics(connection, documents, context);
   connection.onCodeLens((p) => {
     const doc = documents.get(p.textDocument.uri);
     return doc ? datasetCodeLenses(doc) : [];
   });
-  registerRubricFeatures(connection, documents);
+  registerDocumentFeatures(connection, documents, previewQuestion);
   return { refreshDiagnostics: () => diagnostics.refreshAll() };
 }

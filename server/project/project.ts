@@ -31,6 +31,8 @@ export class Project {
   private lookupValue = StoredQuestionLookup.empty();
   /** Files opened with "Open in MedReview" that the datasets setting does not list. */
   private readonly openedFiles = new Set<string>();
+  /** The question the panel showed last: template hovers preview the prompt for it. */
+  viewedQuestionId: string | undefined;
 
   constructor(
     private settings: ServerSettings,

@@ -14,7 +14,7 @@ import { questionView } from '../project/questionView';
 import type { QuestionListParams } from '../store';
 import { invalid, typed } from './errors';
 
-function storeFilters(f: QuestionFilters, p: OpenProject): QuestionListParams {
+export function storeFilters(f: QuestionFilters, p: OpenProject): QuestionListParams {
   return {
     rubricKey: p.rubric.rubric.id,
     search: f.search?.trim() || undefined,
@@ -56,6 +56,7 @@ export function registerQuestionHandlers(connection: Connection, project: Projec
       if (typeof params?.id !== 'string') throw invalid('getQuestion needs a string id');
       const p = await project.ready();
       const detail = await p.store.getQuestion(params.id, p.rater);
+      project.viewedQuestionId = params.id;
       return questionView(detail, { rater: p.rater, blind: p.settings.blind, rubricKey: p.rubric.rubric.id, rouge: p.rouge, studyModels: p.models });
     }),
   );

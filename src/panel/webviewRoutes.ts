@@ -14,7 +14,11 @@ import {
   ServerErrorCode,
   SetFlagRequest,
   UndoRequest,
+  GenerateCancelRequest,
+  GenerateRunningRequest,
+  TemplatesListRequest,
 } from '../../server/protocol';
+import type { GenerationActions } from '../generation/generationActions';
 import { panelShortcuts } from './shortcuts';
 import * as wv from '../../webview/protocol';
 
@@ -33,7 +37,7 @@ function route<P, R>(
  * The table of webview requests the extension answers. Most forward to the language server unchanged: the
  * extension owns only what needs the VS Code API.
  */
-export function webviewRoutes(client: () => LanguageClient | undefined, showLog: () => void, manifest: object): Map<string, Handler> {
+export function webviewRoutes(client: () => LanguageClient | undefined, showLog: () => void, manifest: object, generation: GenerationActions): Map<string, Handler> {
   const server = (): LanguageClient => {
     const c = client();
     if (!c?.isRunning()) throw new WebviewRequestError(wv.WebviewErrorCode.ServerUnavailable, 'The MedReview language server is not running. See the MedReview log.');
@@ -51,6 +55,13 @@ export function webviewRoutes(client: () => LanguageClient | undefined, showLog:
     route(wv.GetAdjudication, (p, token) => server().sendRequest(GetAdjudicationRequest, p, token)),
     route(wv.SavePreference, (p, token) => server().sendRequest(SavePreferenceRequest, p, token)),
     route(wv.CorrectExtraction, (p, token) => server().sendRequest(CorrectExtractionRequest, p, token)),
+    route(wv.StartGeneration, (p, token) => generation.start(p, token)),
+    route(wv.ChooseAndGenerate, (p) => generation.choose(p ?? {})),
+    route(wv.CancelGeneration, (p, token) => server().sendRequest(GenerateCancelRequest, p, token)),
+    route(wv.RunningGenerations, (_p, token) => server().sendRequest(GenerateRunningRequest, token)),
+    route(wv.ListEndpoints, (_p, token) => generation.endpoints(token)),
+    route(wv.ListTemplates, (_p, token) => server().sendRequest(TemplatesListRequest, token)),
+    route(wv.GenerateForQuestions, (p) => generation.generateAll(p?.filters)),
     route(wv.CopyText, async (p) => {
       await vscode.env.clipboard.writeText(typeof p?.text === 'string' ? p.text : '');
     }),
