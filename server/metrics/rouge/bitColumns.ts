@@ -1,3 +1,5 @@
+import { growInt32 } from './bitWords';
+
 /**
  * One or more token sequences laid out as bit columns for the bit-parallel LCS (see lcs.ts): a match mask per
  * distinct token (bit p set where column p holds that token), built once and reused for every row sequence
@@ -9,9 +11,16 @@
  * a row sequence computes the LCS table of every segment at once.
  *
  * Token ids must be dense (below the reserved alphabet size) so masks are found through a plain array.
+ *
+ * Only tokens that some row will look up need a mask: given the row text's token counts, the others get none
+ * (their columns still take their bits, so positions and the LCS are unchanged). Fewer masks, less to clear
+ * and a smaller working set.
  */
 export class BitColumns {
-  /** Words per row vector: all columns and guards, plus at least one spare bit above the last. */
+  /**
+   * Words per row vector: all columns and guards, plus at least one spare bit above the last, rounded up to
+   * an even count so that the rows are also whole 64-bit words (see lcsKernel.ts).
+   */
   words = 0;
   /** Row vector before any row: ones on columns, zeros on guards. */
   initial = new Int32Array(8);
@@ -34,13 +43,13 @@ export class BitColumns {
   segmentOffset = new Int32Array(8);
   segmentLength = new Int32Array(8);
   segmentCount = 0;
-  ids: Int32Array = new Int32Array(0);
-  /** Where each segment starts in `ids`. */
-  segmentFrom = new Int32Array(8);
-  guarded = false;
+  /** Where each segment starts in the token ids laid out. */
+  private segmentFrom = new Int32Array(8);
+  private guarded = false;
 
   private tokens = new Int32Array(64);
   private tokenCount = 0;
+  private rowCounts: Int32Array | null = null;
 
   /** Makes room for token ids below `alphabetSize`; unloads the current columns. */
   reserveAlphabet(alphabetSize: number): void {
@@ -48,9 +57,13 @@ export class BitColumns {
     if (this.slotOf.length < alphabetSize) this.slotOf = new Int32Array(Math.max(alphabetSize, this.slotOf.length * 2)).fill(-1);
   }
 
-  /** Lays out `ids[from..to)` as one segment without guard. */
-  loadSingle(ids: Int32Array, from: number, to: number): void {
+  /**
+   * Lays out `ids[from..to)` as one segment without guard. With `rowCounts`, only tokens counted there get
+   * masks.
+   */
+  loadSingle(ids: Int32Array, from: number, to: number, rowCounts: Int32Array | null = null): void {
     this.unload();
+    this.rowCounts = rowCounts;
     this.guarded = false;
     this.prepareSegments(1);
     this.segmentFrom[0] = from;
@@ -58,9 +71,13 @@ export class BitColumns {
     this.layOut(ids, to - from + 1);
   }
 
-  /** Lays out segments `[ends[k-1] .. ends[k])` of `ids` (ends[-1] = 0), each followed by a guard bit. */
-  loadSegments(ids: Int32Array, ends: Int32Array, count: number): void {
+  /**
+   * Lays out segments `[ends[k-1] .. ends[k])` of `ids` (ends[-1] = 0), each followed by a guard bit. With
+   * `rowCounts`, only tokens counted there get masks.
+   */
+  loadSegments(ids: Int32Array, ends: Int32Array, count: number, rowCounts: Int32Array | null = null): void {
     this.unload();
+    this.rowCounts = rowCounts;
     this.guarded = true;
     this.prepareSegments(count);
     let bits = 0;
@@ -75,9 +92,9 @@ export class BitColumns {
     this.layOut(ids, bits);
   }
 
-  /** Bits of the segments in which mask row `slot` occurs (word `w` of the segment bit set). */
-  segmentBits(slot: number, w: number): number {
-    return this.segmentsOfSlot[slot * this.segmentWords + w]!;
+  /** Number of mask rows (tokens given a mask). */
+  get slotCount(): number {
+    return this.tokenCount;
   }
 
   private prepareSegments(count: number): void {
@@ -92,8 +109,7 @@ export class BitColumns {
 
   /** Fills masks, guard and initial vectors for `bits` bit positions (columns plus guards). */
   private layOut(ids: Int32Array, bits: number): void {
-    this.ids = ids;
-    const words = (bits >>> 5) + 1;
+    const words = ((bits >>> 5) + 2) & ~1;
     this.words = words;
     if (this.initial.length < words) {
       this.initial = new Int32Array(words * 2);
@@ -112,6 +128,7 @@ export class BitColumns {
       const guardWord = (p + length) >>> 5;
       for (let q = 0; q < length; q++, p++) {
         const slot = this.slotOf[ids[from + q]!]!;
+        if (slot < 0) continue;
         const word = p >>> 5;
         const at = slot * words + word;
         this.masks[at] = this.masks[at]! | (1 << (p & 31));
@@ -130,14 +147,14 @@ export class BitColumns {
     }
   }
 
-  /** Gives each distinct token of the segments a mask row, all rows zeroed. */
+  /** Gives each distinct token of the segments that rows look up a mask row, all rows zeroed. */
   private assignSlots(ids: Int32Array): void {
     for (let k = 0; k < this.segmentCount; k++) {
       const from = this.segmentFrom[k]!;
       const to = from + this.segmentLength[k]!;
       for (let q = from; q < to; q++) {
         const token = ids[q]!;
-        if (this.slotOf[token]! >= 0) continue;
+        if (this.slotOf[token]! >= 0 || (this.rowCounts !== null && this.rowCounts[token] === 0)) continue;
         if (this.tokens.length === this.tokenCount) this.tokens = growInt32(this.tokens, this.tokenCount + 1);
         this.slotOf[token] = this.tokenCount;
         this.tokens[this.tokenCount++] = token;
@@ -161,10 +178,4 @@ export class BitColumns {
     for (let k = 0; k < this.tokenCount; k++) this.slotOf[this.tokens[k]!] = -1;
     this.tokenCount = 0;
   }
-}
-
-function growInt32(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(Math.max(atLeast, a.length * 2));
-  bigger.set(a);
-  return bigger;
 }

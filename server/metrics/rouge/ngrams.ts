@@ -1,3 +1,6 @@
+import { bigramOverlapFunction } from './bigramCode';
+import { compileFunctions, WasmInstance } from './wasmRuntime';
+
 /**
  * N-gram overlap for ROUGE-1 and ROUGE-2 over dense token ids: the clipped count of shared n-grams
  * (sum over n-grams of min(count in reference, count in candidate)), as rouge-score's `_score_ngrams`.
@@ -17,68 +20,53 @@ export function clippedUnigramOverlap(referenceCounts: Int32Array, candidateCoun
   return overlap;
 }
 
-const EMPTY = -1;
+const bigramModule = compileFunctions([bigramOverlapFunction]);
 
-/** Counts bigrams of both texts in one open-addressing table keyed by the pair of ids, reused across calls. */
+type BigramOverlap = (
+  reference: number,
+  referenceLength: number,
+  candidate: number,
+  candidateLength: number,
+  alphabet: number,
+  keys: number,
+  counts: number,
+  filled: number,
+  shift: number,
+  mask: number,
+) => number;
+
+/**
+ * The clipped bigram overlap, in WebAssembly (bigramCode.ts): counts the reference's bigrams in an
+ * open-addressing table, then uses those counts up with the candidate's bigrams, so each candidate bigram
+ * still available in the reference is one shared occurrence, without a second table. A bigram of ids (a, b)
+ * below `alphabetSize` is keyed a * alphabetSize + b + 1 (64-bit; 0 marks an empty slot).
+ *
+ * Memory, in bytes: the table's keys (8 per slot) from 0, its counts (4 per slot), the filled slots, then
+ * both texts' ids. The kernel empties the slots it filled, so the table is clear between calls.
+ */
 export class BigramCounter {
-  private firsts = new Int32Array(1024).fill(EMPTY);
-  private seconds = new Int32Array(1024);
-  private referenceCounts = new Int32Array(1024);
-  private candidateCounts = new Int32Array(1024);
-  private used = new Int32Array(512);
-  private usedCount = 0;
-  private mask = 1023;
+  private readonly instance = new WasmInstance(bigramModule);
+  private readonly overlapFn = this.instance.exports.bigramOverlap as BigramOverlap;
+  private slots = 0;
 
-  clippedOverlap(reference: Int32Array, referenceLength: number, candidate: Int32Array, candidateLength: number): number {
-    this.prepare(referenceLength + candidateLength);
-    for (let i = 1; i < referenceLength; i++) {
-      const slot = this.slotFor(reference[i - 1]!, reference[i]!);
-      this.referenceCounts[slot] = this.referenceCounts[slot]! + 1;
-    }
-    for (let i = 1; i < candidateLength; i++) {
-      const slot = this.slotFor(candidate[i - 1]!, candidate[i]!);
-      this.candidateCounts[slot] = this.candidateCounts[slot]! + 1;
-    }
-    let overlap = 0;
-    for (let k = 0; k < this.usedCount; k++) {
-      const slot = this.used[k]!;
-      overlap += Math.min(this.referenceCounts[slot]!, this.candidateCounts[slot]!);
-      this.firsts[slot] = EMPTY;
-    }
-    this.usedCount = 0;
-    return overlap;
-  }
-
-  /** Sizes the table to stay at most half full for `bigrams` distinct keys. */
-  private prepare(bigrams: number): void {
-    let size = this.firsts.length;
-    while (size < bigrams * 2) size *= 2;
-    if (size !== this.firsts.length) {
-      this.firsts = new Int32Array(size).fill(EMPTY);
-      this.seconds = new Int32Array(size);
-      this.referenceCounts = new Int32Array(size);
-      this.candidateCounts = new Int32Array(size);
-      this.mask = size - 1;
-    }
-    if (this.used.length < bigrams) this.used = new Int32Array(bigrams);
-  }
-
-  private slotFor(first: number, second: number): number {
-    let h = Math.imul(first, 0x9e3779b1) ^ second;
-    h = Math.imul(h ^ (h >>> 15), 0x85ebca77);
-    let slot = (h ^ (h >>> 13)) & this.mask;
-    for (;;) {
-      const f = this.firsts[slot]!;
-      if (f === EMPTY) {
-        this.firsts[slot] = first;
-        this.seconds[slot] = second;
-        this.referenceCounts[slot] = 0;
-        this.candidateCounts[slot] = 0;
-        this.used[this.usedCount++] = slot;
-        return slot;
-      }
-      if (f === first && this.seconds[slot] === second) return slot;
-      slot = (slot + 1) & this.mask;
-    }
+  clippedOverlap(reference: Int32Array, referenceLength: number, candidate: Int32Array, candidateLength: number, alphabetSize: number): number {
+    if (referenceLength < 2 || candidateLength < 2) return 0;
+    // At most half full, so probes stay short.
+    let slots = 1024;
+    while (slots < 2 * referenceLength) slots *= 2;
+    const countsAt = 2 * slots;
+    const filledAt = countsAt + slots;
+    const referenceAt = filledAt + referenceLength;
+    const candidateAt = referenceAt + referenceLength;
+    const instance = this.instance;
+    instance.reserve(candidateAt + candidateLength);
+    const view = instance.view;
+    // A differently sized table overlaps memory used otherwise before: clear it.
+    if (slots !== this.slots) view.fill(0, 0, countsAt);
+    this.slots = slots;
+    view.set(reference.subarray(0, referenceLength), referenceAt);
+    view.set(candidate.subarray(0, candidateLength), candidateAt);
+    const shift = 32 - Math.log2(slots);
+    return this.overlapFn(4 * referenceAt, referenceLength, 4 * candidateAt, candidateLength, alphabetSize, 0, 4 * countsAt, 4 * filledAt, shift, slots - 1);
   }
 }

@@ -2,8 +2,10 @@ import { BitColumns } from './bitColumns';
 import { BitParallelLcs } from './lcs';
 import { BigramCounter, clippedUnigramOverlap, countTokens } from './ngrams';
 import { SummaryLcs } from './summaryLcs';
-import { TokenizedText, tokenizeInto } from './tokenizer';
+import { TokenizedText } from './tokenizedText';
+import { tokenizeInto } from './tokenizer';
 import { ROUGE_TYPES, type RougeOptions, type RougeScore, type RougeScores, type RougeType } from './types';
+import { PairTokenIds } from './pairTokenIds';
 import { TokenVocabulary } from './vocabulary';
 
 /** Past this many remembered words and stems the vocabulary starts afresh (bounded memory in the server). */
@@ -29,15 +31,13 @@ export class UnsupportedRougeOptionError extends Error {}
  */
 export class RougeScorer {
   private readonly vocabulary = new TokenVocabulary();
+  private readonly pairIds = new PairTokenIds(this.vocabulary);
   private readonly reference = new TokenizedText();
   private readonly candidate = new TokenizedText();
   private readonly columns = new BitColumns();
   private readonly lcs = new BitParallelLcs();
   private readonly summary = new SummaryLcs();
   private readonly bigrams = new BigramCounter();
-  private denseOf = new Int32Array(1024);
-  private stampOf = new Int32Array(1024);
-  private stamp = 0;
   private referenceCounts = new Int32Array(1024);
   private candidateCounts = new Int32Array(1024);
 
@@ -55,49 +55,30 @@ export class RougeScorer {
     }
     this.vocabulary.clearIfLargerThan(VOCABULARY_LIMIT);
     const useStemmer = options.useStemmer ?? false;
-    tokenizeInto(reference, useStemmer, this.vocabulary, this.reference);
-    tokenizeInto(candidate, useStemmer, this.vocabulary, this.candidate);
-    const alphabetSize = this.makeIdsDense();
+    // Both texts share one numbering, dense from 0, so per-token tables are small arrays.
+    this.pairIds.reset(useStemmer);
+    tokenizeInto(reference, this.pairIds, this.reference);
+    tokenizeInto(candidate, this.pairIds, this.candidate);
+    const alphabetSize = this.pairIds.size;
     const wanted = new Set<RougeType>(types);
     const result: Partial<Record<RougeType, RougeScore>> = {};
     const needCounts = wanted.has('rouge1') || wanted.has('rougeLsum');
     if (needCounts) this.countBoth(alphabetSize);
     if (wanted.has('rouge1')) result.rouge1 = this.rouge1(alphabetSize);
-    if (wanted.has('rouge2')) result.rouge2 = this.rouge2();
-    let rougeL: RougeScore | undefined;
-    if (wanted.has('rougeL')) rougeL = result.rougeL = this.rougeL(alphabetSize);
-    if (wanted.has('rougeLsum')) result.rougeLsum = this.rougeLsum(alphabetSize, rougeL);
+    if (wanted.has('rouge2')) result.rouge2 = this.rouge2(alphabetSize);
+    if (wanted.has('rougeLsum') && this.hasSeveralLines()) {
+      // The summary pass computes ROUGE-L's whole-text LCS on the way.
+      const { rougeL, rougeLsum } = this.rougeLAndLsum(alphabetSize);
+      if (wanted.has('rougeL')) result.rougeL = rougeL;
+      result.rougeLsum = rougeLsum;
+    } else if (wanted.has('rougeL') || wanted.has('rougeLsum')) {
+      const rougeL = this.rougeL(alphabetSize, needCounts);
+      if (wanted.has('rougeL')) result.rougeL = rougeL;
+      // At most one line a side: the union is that line's LCS, which no token count can clip, so Lsum equals L
+      // (and with no line both are 0).
+      if (wanted.has('rougeLsum')) result.rougeLsum = { ...rougeL };
+    }
     return result as Record<T, RougeScore>;
-  }
-
-  /** Renumbers this pair's tokens 0..K-1 so per-token tables are small arrays. Returns K. */
-  private makeIdsDense(): number {
-    const vocabularySize = this.vocabulary.size;
-    if (this.denseOf.length < vocabularySize) {
-      const size = Math.max(vocabularySize, this.denseOf.length * 2);
-      this.denseOf = new Int32Array(size);
-      const stamps = new Int32Array(size);
-      stamps.set(this.stampOf);
-      this.stampOf = stamps;
-    }
-    if (++this.stamp === 0x7fffffff) {
-      // Stamps only need to differ from every earlier call's: start over long before they could wrap.
-      this.stampOf.fill(0);
-      this.stamp = 1;
-    }
-    let alphabetSize = 0;
-    for (const text of [this.reference, this.candidate]) {
-      const ids = text.ids;
-      for (let i = 0; i < text.length; i++) {
-        const id = ids[i]!;
-        if (this.stampOf[id] !== this.stamp) {
-          this.stampOf[id] = this.stamp;
-          this.denseOf[id] = alphabetSize++;
-        }
-        ids[i] = this.denseOf[id]!;
-      }
-    }
-    return alphabetSize;
   }
 
   private countBoth(alphabetSize: number): void {
@@ -116,30 +97,35 @@ export class RougeScorer {
     return score(overlap / Math.max(this.candidate.length, 1), overlap / Math.max(this.reference.length, 1));
   }
 
-  private rouge2(): RougeScore {
+  private rouge2(alphabetSize: number): RougeScore {
     const { reference: r, candidate: c } = this;
-    const overlap = this.bigrams.clippedOverlap(r.ids, r.length, c.ids, c.length);
+    const overlap = this.bigrams.clippedOverlap(r.ids, r.length, c.ids, c.length, alphabetSize);
     return score(overlap / Math.max(c.length - 1, 1), overlap / Math.max(r.length - 1, 1));
   }
 
-  private rougeL(alphabetSize: number): RougeScore {
+  /** `countsReady`: the token counts of both texts are in referenceCounts and candidateCounts. */
+  private rougeL(alphabetSize: number, countsReady: boolean): RougeScore {
     const { reference: r, candidate: c } = this;
     if (r.length === 0 || c.length === 0) return { ...ZERO };
     // LCS length is symmetric: lay the longer text out as bit columns, fewer wasted bits per word.
     const [columns, rows] = c.length >= r.length ? [c, r] : [r, c];
+    const rowCounts = countsReady ? (rows === r ? this.referenceCounts : this.candidateCounts) : null;
     this.columns.reserveAlphabet(alphabetSize);
-    this.columns.loadSingle(columns.ids, 0, columns.length);
+    this.columns.loadSingle(columns.ids, 0, columns.length, rowCounts);
     const length = this.lcs.length(this.columns, rows.ids, 0, rows.length);
     return score(length / c.length, length / r.length);
   }
 
-  private rougeLsum(alphabetSize: number, rougeL: RougeScore | undefined): RougeScore {
+  private hasSeveralLines(): boolean {
+    return this.reference.lineCount > 1 || this.candidate.lineCount > 1;
+  }
+
+  private rougeLAndLsum(alphabetSize: number): { rougeL: RougeScore; rougeLsum: RougeScore } {
     const { reference: r, candidate: c } = this;
-    if (r.lineCount === 0 || c.lineCount === 0) return { ...ZERO };
-    // One line each: the union is that line's LCS, which no token count can clip, so Lsum equals L.
-    if (r.lineCount === 1 && c.lineCount === 1) return rougeL ? { ...rougeL } : this.rougeL(alphabetSize);
+    if (r.length === 0 || c.length === 0) return { rougeL: { ...ZERO }, rougeLsum: { ...ZERO } };
     const hits = this.summary.hits(r, c, this.referenceCounts, this.candidateCounts, alphabetSize);
-    return score(hits / c.length, hits / r.length);
+    const lcs = this.summary.wholeLcs;
+    return { rougeL: score(lcs / c.length, lcs / r.length), rougeLsum: score(hits / c.length, hits / r.length) };
   }
 }
 

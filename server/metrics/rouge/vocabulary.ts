@@ -4,9 +4,10 @@ import { porterStem } from './porter';
 const LONGEST_UNSTEMMED = 3;
 
 /**
- * A token of `[a-z0-9]` is a number in base 38 with digits 2..37 (CHAR_DIGIT), and digits are never 0, so
+ * A token of `[a-z0-9]` is a number in base 38 with digits 2..37 (charDigit), and digits are never 0, so
  * the number identifies the token. Doubles hold integers exactly up to 2^53 > 38^10: tokens up to ten
- * characters get an exact numeric key computed while scanning, without storing their characters.
+ * characters get an exact numeric key computed while scanning (scanCode.ts), without storing their
+ * characters.
  */
 export const KEY_BASE = 38;
 export const LONGEST_NUMERIC_KEY = 10;
@@ -27,9 +28,9 @@ const FNV_PRIME = 0x01000193;
 const TWO_TO_MINUS_32 = 1 / 4294967296;
 
 /**
- * Interns tokens as small integers so LCS and n-gram counting compare numbers, and remembers each token's
- * stem so the Porter stemmer runs once per distinct word. Short tokens are looked up by their numeric key,
- * longer ones by their bytes.
+ * Interns tokens as integers across pairs and remembers each token's stem, so the Porter stemmer runs once
+ * per distinct word (pairTokenIds.ts asks it only when stemming). Short tokens are looked up by their numeric
+ * key, longer ones by their bytes.
  */
 export class TokenVocabulary {
   private keySlots = new Int32Array(1 << 14).fill(EMPTY);
@@ -211,7 +212,8 @@ function mixKey(key: number): number {
   return h;
 }
 
-function keyToString(key: number): string {
+/** The token whose numeric key is `key`. */
+export function keyToString(key: number): string {
   const codes: number[] = [];
   while (key > 0) {
     const digit = key % KEY_BASE;
@@ -222,7 +224,7 @@ function keyToString(key: number): string {
 }
 
 /** Decodes ASCII bytes in chunks, so a very long token does not overflow the argument list. */
-function asciiString(bytes: Uint8Array): string {
+export function asciiString(bytes: Uint8Array): string {
   const CHUNK = 8192;
   let s = '';
   for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK));

@@ -142,6 +142,22 @@ describe('ROUGE computation against a direct port of the reference algorithms', 
     });
   }
 
+  it('agrees on texts large enough to grow the kernels\' memory, before and after smaller ones', () => {
+    // Thousands of tokens over many lines: masks, trace and bigram table outgrow their first allocation; the
+    // short pairs around check that nothing stale is left behind.
+    const random = seededRandom(4242);
+    const words = [...'the of and to a in is'.split(' '), ...manyWords.slice(0, 120)];
+    for (const maxTokens of [30, 3000, 40, 2500, 20]) {
+      const ref = randomText(random, words, maxTokens, 40);
+      const can = randomText(random, words, maxTokens, 40);
+      const got = scorer.score(ref.text, can.text);
+      const context = `${ref.lines.flat().length} vs ${can.lines.flat().length} tokens`;
+      assert.deepEqual(got.rouge2, ngramScore(ref.lines.flat(), can.lines.flat(), 2), `rouge2 ${context}`);
+      assert.deepEqual(got.rougeL, lcsScore(ref.lines.flat(), can.lines.flat()), `rougeL ${context}`);
+      assert.deepEqual(got.rougeLsum, summaryScore(ref.lines, can.lines), `rougeLsum ${context}`);
+    }
+  });
+
   it('computes only the metrics asked for, with the same values', () => {
     const full = scorer.score('the cat sat on the mat\nthe dog', 'a cat sat\non a mat');
     const some = scorer.scoreTypes('the cat sat on the mat\nthe dog', 'a cat sat\non a mat', ['rouge2', 'rougeLsum']);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { scoreRouge, tokenize, tokenizeLines } from '../../../server/metrics';
+import { porterStem, scoreRouge, tokenize, tokenizeLines } from '../../../server/metrics';
 
 describe('ROUGE tokenizer (rouge-score default tokenizer)', () => {
   it('lower-cases and splits at every character outside [a-z0-9]', () => {
@@ -40,6 +40,36 @@ describe('ROUGE tokenizer (rouge-score default tokenizer)', () => {
   it('keeps very long tokens intact (beyond the numeric-key length)', () => {
     const long = 'pneumonoultramicroscopicsilicovolcanoconiosis';
     assert.deepEqual(tokenize(`${long} ${long.toUpperCase()} x${long}`), [long, long, `x${long}`]);
+  });
+
+  it('folds U+212A and U+0130 inside tokens longer than ten characters too', () => {
+    // Python lower-cases U+212A to "k" (inside the word) and U+0130 to "i" plus a combining dot (a separator).
+    assert.deepEqual(tokenize('Thermo\u212Aelvinometer thermokelvinometer'), ['thermokelvinometer', 'thermokelvinometer']);
+    assert.deepEqual(tokenize('SUPERCALIFRAG\u0130LISTIC'), ['supercalifragi', 'listic']);
+    assert.equal(scoreRouge('Thermo\u212Aelvinometer', 'THERMOKELVINOMETER').rouge1.fmeasure, 1);
+    // Every U+0130 is a token of its own, with no separator between them in the text.
+    assert.deepEqual(tokenize('\u0130'.repeat(9)), Array(9).fill('i'));
+  });
+
+  it('tells long tokens apart however many characters they share', () => {
+    const a400 = 'a'.repeat(400);
+    const a399b = `${'a'.repeat(399)}b`;
+    assert.deepEqual(tokenize(`pathophysiology pathophysiologic ${a400} ${a399b} PATHOPHYSIOLOGY`), [
+      'pathophysiology',
+      'pathophysiologic',
+      a400,
+      a399b,
+      'pathophysiology',
+    ]);
+    assert.equal(scoreRouge('pathophysiology', 'pathophysiologic').rouge1.fmeasure, 0);
+    assert.equal(scoreRouge(a400, a399b).rouge1.fmeasure, 0);
+    assert.equal(scoreRouge(`${a400} x`, `${a400.toUpperCase()} x`).rouge2.fmeasure, 1);
+  });
+
+  it('stems long tokens as rouge-score does', () => {
+    const words = ['generalizations', 'hypersensitivities', 'electrocardiographically'];
+    assert.deepEqual(tokenize(words.join(' '), true), words.map((w) => porterStem(w)));
+    assert.equal(scoreRouge('generalizations', 'generalization', { useStemmer: true }).rouge1.fmeasure, 1);
   });
 
   it('splits Lsum lines at "\\n" only, leaving "\\r" a plain separator and dropping token-less lines', () => {
