@@ -161,6 +161,8 @@ export interface AnswerView {
   state: ThinkState;
   flags: SplitFlag[];
   finishReason?: string;
+  /** The stream ended early (connection closed, cancelled): the text is partial. */
+  incomplete: boolean;
   /** The answer names its model or maker (masked while blind). */
   unblinding: boolean;
   rouge: { answer: RougeView; reasoning: RougeView };

@@ -1,16 +1,23 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import type { Rubric } from '../server/rubric/types';
 import { FormController } from './formController';
+import { LiveGenerations } from './liveGenerations';
 import { ListModel } from './listModel';
 import {
+  CancelGeneration,
+  ChooseAndGenerate,
   CopyText,
   CorrectExtraction,
+  GenerationFinished,
+  GenerationProgressed,
   GetAdjudication,
   GetQuestion,
   GetRubric,
   GetShortcuts,
   GetStatus,
   OpenKeybindings,
+  RunningGenerations,
+  StartGeneration,
   RunPanelCommand,
   SavePreference,
   SelectQuestion,
@@ -19,6 +26,7 @@ import {
   StatusChanged,
   Undo,
   type AdjudicationView,
+  type GenerationDone,
   type AnswerView,
   type PanelCommand,
   type PreferenceChoiceView,
@@ -77,6 +85,7 @@ export class App {
   private readonly list: ListModel;
   private readonly forms: FormController;
   private readonly consensusForms: FormController;
+  private readonly live = new LiveGenerations();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private drawQueued = false;
 
@@ -109,6 +118,11 @@ export class App {
     });
     rpc.onNotification(SelectQuestion, ({ id }) => void this.list.reset({}).then(() => this.select(id)));
     rpc.onNotification(RunPanelCommand, ({ command, key }) => void this.run(command, key));
+    rpc.onNotification(GenerationProgressed, (p) => {
+      this.live.progress(p);
+      if (p.questionId === this.s.selectedId) this.draw();
+    });
+    rpc.onNotification(GenerationFinished, (d) => void this.generationDone(d));
   }
 
   async start(): Promise<void> {
@@ -131,7 +145,12 @@ export class App {
 
   private async loadAll(): Promise<void> {
     try {
-      const [rubric, shortcuts] = await Promise.all([this.rpc.request(GetRubric, undefined), this.rpc.request(GetShortcuts, undefined)]);
+      const [rubric, shortcuts, running] = await Promise.all([
+        this.rpc.request(GetRubric, undefined),
+        this.rpc.request(GetShortcuts, undefined),
+        this.rpc.request(RunningGenerations, undefined).catch(() => []),
+      ]);
+      for (const g of running) this.live.snapshot(g);
       this.set({ rubric, shortcuts, error: undefined });
       await this.list.reset(this.list.filters);
       const keep = this.s.selectedId !== undefined;
@@ -269,6 +288,49 @@ export class App {
     else this.set({ detail: undefined });
   }
 
+  // ------------------------------------------------------------------ generation
+
+  /** Regenerates an answer: with the defaults, or after the user chose endpoint, model and template. */
+  private async regenerate(a: AnswerView, choose: boolean): Promise<void> {
+    try {
+      const started = choose
+        ? await this.rpc.request(ChooseAndGenerate, { answerId: a.id }, 300_000)
+        : await this.rpc.request(StartGeneration, { answerId: a.id });
+      if (!started) return;
+      this.live.started(started);
+      if (started.warnings.length) this.set({ toast: started.warnings.join(' ') });
+      this.draw();
+      requestAnimationFrame(() => this.root.querySelector(`[data-generation-id="${started.generationId}"]`)?.scrollIntoView({ block: 'nearest' }));
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async cancelGeneration(generationId?: string): Promise<void> {
+    const d = this.s.detail;
+    const focused = this.focusedAnswerView();
+    const target = generationId ?? (focused && this.live.ofAnswer(focused.id)?.generationId) ?? (d && this.live.ofQuestion(d.id).at(-1)?.generationId);
+    if (!target) return;
+    try {
+      await this.rpc.request(CancelGeneration, { generationId: target });
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async generationDone(d: GenerationDone): Promise<void> {
+    this.live.done(d);
+    const outcome =
+      d.status === 'complete' ? undefined
+      : d.status === 'cancelled' ? `Generation cancelled${d.answerId ? '; the partial answer is kept, marked incomplete' : ''}.`
+      : d.status === 'incomplete' ? 'The stream ended early; the partial answer is kept, marked incomplete.'
+      : `Generation failed: ${d.error?.message ?? 'unknown error'}`;
+    const hint = d.hint ? ` ${d.hint}` : '';
+    if (outcome || hint) this.set({ toast: `${outcome ?? ''}${hint}`.trim() });
+    if (d.questionId === this.s.selectedId) await this.select(d.questionId, true);
+    await this.list.refresh();
+  }
+
   private async prefer(choice: PreferenceChoiceView): Promise<void> {
     const pair = this.s.pair;
     if (!pair || pair.left === pair.right) return;
@@ -356,6 +418,10 @@ export class App {
         return this.prefer('tie');
       case 'preferBothBad':
         return this.prefer('both-bad');
+      case 'regenerate':
+        return a ? this.regenerate(a, false) : undefined;
+      case 'cancelGeneration':
+        return this.cancelGeneration();
     }
   }
 
@@ -487,6 +553,9 @@ export class App {
                 onSave: (a) => rubric && this.forms.saveNow(rubric, a.id),
                 onFlag: (a) => void this.flag(a),
                 onCopy: (a) => void this.rpc.request(CopyText, { text: a.answer }),
+                onRegenerate: (a, choose) => void this.regenerate(a, choose),
+                live: this.live.ofQuestion(s.detail.id),
+                onCancelGeneration: (id) => void this.cancelGeneration(id),
                 correcting: s.correcting,
                 onToggleCorrect: (a) => this.set({ correcting: s.correcting === a.id ? undefined : a.id }),
                 onCorrect: (a, value) => void this.correct(a, value),

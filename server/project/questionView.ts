@@ -77,6 +77,7 @@ export function questionView(detail: StoredDetail, ctx: ViewContext): QuestionDe
       state: a.split.state,
       flags: a.split.flags,
       finishReason: a.finishReason,
+      incomplete: a.generation?.incomplete === true,
       unblinding: p.unblinding,
       rouge: { answer: rougeView(rouge.answer), reasoning: rougeView(rouge.reasoning) },
       accuracy: accuracyView(detail, a),

@@ -40,6 +40,9 @@ export interface AnswerCardProps {
   correcting: boolean;
   onToggleCorrect(): void;
   onCorrect(value: string | null): void;
+  onRegenerate(choose: boolean): void;
+  /** A regeneration of this answer is streaming (shown as a card of its own). */
+  regenerating: boolean;
 }
 
 function chip(label: string, title: string, kind: 'warn' | 'flag' | 'info' = 'flag'): TemplateResult {
@@ -47,6 +50,7 @@ function chip(label: string, title: string, kind: 'warn' | 'flag' | 'info' = 'fl
 }
 
 function finishChip(a: AnswerView): TemplateResult | typeof nothing {
+  if (a.incomplete) return chip('incomplete stream', 'The stream ended early (cancelled or the connection closed): this is the partial text', 'warn');
   if (a.state === 'unclosed') return chip('no final answer', 'The reasoning was never closed: the model gave no final answer', 'warn');
   if (a.finishReason === 'length') return chip('truncated', 'Generation stopped at the token limit', 'warn');
   return nothing;
@@ -85,6 +89,8 @@ function header(p: AnswerCardProps, hidden: number): TemplateResult {
     <span class="actions">
       <vscode-button secondary class="flag-button" aria-pressed=${a.flaggedByMe ? 'true' : 'false'} title="Flag this answer for discussion (f)" @click=${() => p.onFlag()}>${a.flaggedByMe ? 'Flagged' : 'Flag'}</vscode-button>
       <vscode-button secondary title="Copy the final answer" @click=${() => p.onCopy()}>Copy</vscode-button>
+      <vscode-button secondary class="regenerate" ?disabled=${p.regenerating} title="Generate this answer again with the same model (g)" @click=${() => p.onRegenerate(false)}>Regenerate</vscode-button>
+      <vscode-button secondary class="regenerate-with" ?disabled=${p.regenerating} title="Choose the endpoint, model and template, then generate" @click=${() => p.onRegenerate(true)}>Regenerate with…</vscode-button>
     </span>
   </header>
   <div class="scores">${rougeChips(a.rouge.answer, 'answer')} ${a.reasoning ? rougeChips(a.rouge.reasoning, 'reasoning') : nothing}</div>`;

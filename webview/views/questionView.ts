@@ -3,7 +3,9 @@ import type { Rubric } from '../../server/rubric/types';
 import { revealInvisible } from '../invisibleChars';
 import type { AnswerView, QuestionDetail } from '../protocol';
 import type { FormField, FormValue, RatingForm } from '../ratingForm';
+import type { LiveGeneration } from '../liveGenerations';
 import { answerCard } from './answerCard';
+import { liveCard } from './liveCard';
 import { preferenceControl, type PreferenceProps } from './preferenceControl';
 
 export interface QuestionViewProps {
@@ -26,6 +28,10 @@ export interface QuestionViewProps {
   onToggleCorrect(answer: AnswerView): void;
   onCorrect(answer: AnswerView, value: string | null): void;
   preference: Omit<PreferenceProps, 'answers'>;
+  onRegenerate(answer: AnswerView, choose: boolean): void;
+  /** Generations streaming into this question right now. */
+  live: LiveGeneration[];
+  onCancelGeneration(generationId: string): void;
 }
 
 /** What a physician may correct an extracted choice to: the option letters, or the PubMedQA labels. */
@@ -73,7 +79,7 @@ export function questionView(q: QuestionDetail, p: QuestionViewProps): TemplateR
     ${reference(q)}
     <section class="answers" aria-label="Model answers" data-count=${q.answers.length}>
       ${q.answers.length
-        ? q.answers.map((a, i) =>
+        ? q.answers.map((a, i) => [
             answerCard({
               answer: a,
               rubric: p.rubric,
@@ -95,9 +101,16 @@ export function questionView(q: QuestionDetail, p: QuestionViewProps): TemplateR
               correcting: p.correcting === a.id,
               onToggleCorrect: () => p.onToggleCorrect(a),
               onCorrect: (value) => p.onCorrect(a, value),
+              onRegenerate: (choose) => p.onRegenerate(a, choose),
+              regenerating: p.live.some((g) => g.regenerates === a.id),
             }),
-          )
+            // A regeneration streams right beside the answer it regenerates.
+            ...p.live.filter((g) => g.regenerates === a.id).map((g) => liveCard(g, { blind: q.blind, onCancel: () => p.onCancelGeneration(g.generationId) })),
+          ])
         : html`<p class="empty">No model answers for this question yet.</p>`}
+      ${p.live
+        .filter((g) => !g.regenerates || !q.answers.some((a) => a.id === g.regenerates))
+        .map((g) => liveCard(g, { blind: q.blind, onCancel: () => p.onCancelGeneration(g.generationId) }))}
     </section>
     ${preferenceControl({ answers: q.answers, ...p.preference })}
   `;

@@ -98,6 +98,14 @@ export class ReviewPanelPage {
     return this.frame.locator('.toolbar select[aria-label="Model"]');
   }
 
+  liveCards() {
+    return this.frame.locator('.answers .answer.live');
+  }
+
+  toast() {
+    return this.frame.locator('.banner');
+  }
+
   filterButton(label: string) {
     return this.frame.locator('.toolbar .filter', { hasText: label });
   }

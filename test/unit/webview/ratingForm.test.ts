@@ -7,7 +7,7 @@ const rubric = defaultRubric();
 
 function answer(overrides: Partial<AnswerView> = {}): AnswerView {
   return {
-    id: 'a1', position: 2, label: 'Answer C', reasoning: '', answer: 'x', state: 'none', flags: [], unblinding: false,
+    id: 'a1', position: 2, label: 'Answer C', reasoning: '', answer: 'x', state: 'none', flags: [], incomplete: false, unblinding: false,
     rouge: { answer: null, reasoning: null }, accuracy: null, myRating: null, myDraft: null, flaggedByMe: false, otherRaters: 0, origin: 'file', details: {},
     ...overrides,
   };
