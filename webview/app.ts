@@ -2,6 +2,7 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import type { Rubric } from '../server/rubric/types';
 import { FormController } from './formController';
 import { LiveGenerations } from './liveGenerations';
+import { perf } from './perfMarks';
 import { ListModel } from './listModel';
 import {
   CancelGeneration,
@@ -88,6 +89,8 @@ export class App {
   private readonly live = new LiveGenerations();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private drawQueued = false;
+  /** The question whose first paint is still to be marked. */
+  private paintPending: string | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -167,6 +170,10 @@ export class App {
 
   private async select(id: string, keepFocus = false): Promise<void> {
     const changed = id !== this.s.selectedId;
+    if (changed) {
+      perf.selected(id);
+      this.paintPending = id;
+    }
     this.set({ selectedId: id, ...(changed && !keepFocus ? { focusedAnswer: 0, focusedField: 0, reasoningOpen: new Set<string>() } : {}) });
     this.persist();
     try {
@@ -468,6 +475,12 @@ export class App {
     requestAnimationFrame(() => {
       this.drawQueued = false;
       render(this.view(), this.root);
+      const painted = this.paintPending;
+      if (painted && this.s.detail?.id === painted) {
+        this.paintPending = undefined;
+        // The next frame's callback runs once the browser has painted this one.
+        requestAnimationFrame(() => perf.painted(painted));
+      }
     });
   }
 

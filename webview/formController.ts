@@ -1,6 +1,7 @@
 import type { Rubric } from '../server/rubric/types';
 import { SaveDraft, SaveRating, type AnswerView } from './protocol';
 import { draftOf, formFor, isChanged, isComplete, withValue, type FormField, type FormValue, type RatingForm } from './ratingForm';
+import { perf } from './perfMarks';
 import { RpcError, type Rpc } from './rpc';
 
 const DRAFT_DELAY_MS = 400;
@@ -87,6 +88,7 @@ export class FormController {
       if (!now) return;
       const stillSame = now.overall === f.overall && now.comment === f.comment && JSON.stringify(now.values) === JSON.stringify(f.values);
       this.forms.set(answerId, { ...now, saved, status: stillSame ? 'saved' : 'draft' });
+      perf.acknowledged(answerId);
       this.onSaved(answerId);
       if (!stillSame) this.timers.set(answerId, setTimeout(() => void this.persist(rubric, answerId), 0));
     } catch (err) {

@@ -1,4 +1,5 @@
 import { TextInputFocusChanged } from './protocol';
+import { perf } from './perfMarks';
 import type { Rpc } from './rpc';
 
 /** True for elements where a plain key types text (inputs, text areas, and the shadow inputs of vscode-elements). */
@@ -25,6 +26,7 @@ function isTypingKey(e: KeyboardEvent): boolean {
  */
 export function reportTextInputFocus(rpc: Rpc): void {
   document.addEventListener('keydown', (e) => {
+    if (/^[0-9yn]$/.test(e.key)) perf.key();
     const target = e.target instanceof Element ? e.target : null;
     // A drop-down uses plain keys (arrows, letters) to pick its option; they are not review shortcuts there.
     const inSelect = target?.tagName.toLowerCase() === 'select' && !e.ctrlKey && !e.metaKey && !e.altKey;
