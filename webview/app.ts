@@ -5,10 +5,13 @@ import { LiveGenerations } from './liveGenerations';
 import { perf } from './perfMarks';
 import { ListModel } from './listModel';
 import {
+  BatchFinished,
+  BatchProgressed,
   CancelGeneration,
   ChooseAndGenerate,
   CopyText,
   CorrectExtraction,
+  GenerateForQuestions,
   GenerationFinished,
   GenerationProgressed,
   GetAdjudication,
@@ -89,6 +92,7 @@ export class App {
   private readonly live = new LiveGenerations();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private drawQueued = false;
+  private batchRefresh: ReturnType<typeof setTimeout> | undefined;
   /** The question whose first paint is still to be marked. */
   private paintPending: string | undefined;
 
@@ -126,6 +130,8 @@ export class App {
       if (p.questionId === this.s.selectedId) this.draw();
     });
     rpc.onNotification(GenerationFinished, (d) => void this.generationDone(d));
+    rpc.onNotification(BatchProgressed, (b) => this.batchAdvanced(b.lastAnswer?.questionId));
+    rpc.onNotification(BatchFinished, () => this.batchAdvanced(this.s.selectedId));
   }
 
   async start(): Promise<void> {
@@ -325,6 +331,16 @@ export class App {
     }
   }
 
+  /** A batch stored answers: refresh the counts now and then, and the question on screen if it changed. */
+  private batchAdvanced(questionId: string | undefined): void {
+    if (questionId && questionId === this.s.selectedId) void this.select(questionId, true);
+    if (this.batchRefresh) return;
+    this.batchRefresh = setTimeout(() => {
+      this.batchRefresh = undefined;
+      void this.list.refresh();
+    }, 1000);
+  }
+
   private async generationDone(d: GenerationDone): Promise<void> {
     this.live.done(d);
     const outcome =
@@ -520,6 +536,7 @@ export class App {
         onShowGuidelines: () => void this.run('showGuidelines'),
         adjudicating: s.adjudicating,
         onToggleAdjudication: () => void this.toggleAdjudication(),
+        onGenerate: () => void this.rpc.request(GenerateForQuestions, { filters: this.list.filters }, 300_000).catch((err: unknown) => this.fail(err)),
       })}
       <div class="layout">
         ${questionList({

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { defaultRubric } from '../../server/rubric';
+import { raterIdentity } from '../../server/project/raterIdentity';
 import { openStore } from '../../server/store';
 import { formFields } from '../../webview/ratingForm';
 import { sampleQuestions } from './support/sampleFacts';
@@ -89,6 +90,52 @@ describe('grading with the keyboard', function () {
     await panel.frame.locator('.banner', { hasText: 'Undone' }).waitFor();
     await panel.answers().nth(2).locator('.save-status[data-status="saved"]', { hasText: 'revision 3' }).waitFor();
     assert.equal(await panel.answers().nth(2).locator('textarea.comment').inputValue(), '', 'the comment is back as it was before');
+  });
+});
+
+/** Waits (on the database itself) until some draft is stored for the workspace. */
+async function waitForDraft(workspace: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const store = await openStore(join(workspace, '.medreview', 'review.sqlite'), { create: false });
+    try {
+      const rows = (await store.listQuestions({ limit: 50 })).rows;
+      // The extension rates as the OS user (no medreview.rater.id in the sample workspace).
+      for (const r of rows) if ((await store.getQuestion(r.uid, raterIdentity(''))).drafts.length) return;
+    } finally {
+      await store.close();
+    }
+    if (Date.now() > deadline) throw new Error('no draft was stored');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('drafts', function () {
+  let session: Session;
+
+  before(async () => {
+    session = await Session.open();
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('keeps a half-filled form across a window reload, never counted as a rating', async () => {
+    const panel = await session.workbench.openReviewPanel();
+    await panel.selectQuestion(1);
+    await panel.answers().first().waitFor();
+    await panel.focusPage();
+    await panel.pressAll(['2', '2', '1']);
+    await panel.answers().first().locator('.save-status[data-status="draft"]').waitFor();
+    await waitForDraft(session.workspace);
+    await session.workbench.reloadWindow();
+    const restored = await session.workbench.reviewPanel();
+    const form = restored.answers().first();
+    await form.locator('.save-status[data-status="draft"]').waitFor({ timeout: 60_000 });
+    assert.equal(await form.locator('.field[data-field="consensus"] button.chosen').getAttribute('data-value'), 'opposed');
+    assert.equal(await form.locator('.field[data-field="harm_likelihood"] button.chosen').getAttribute('data-value'), 'low');
+    assert.equal(await storedRatings(session.workspace), 0, 'a draft is not a rating');
   });
 });
 

@@ -12,6 +12,7 @@ export interface ToolbarProps {
   onShowGuidelines(): void;
   adjudicating: boolean;
   onToggleAdjudication(): void;
+  onGenerate(): void;
 }
 
 function toggle(p: ToolbarProps, key: 'ungraded' | 'flagged' | 'disagreement', label: string, title: string): TemplateResult {
@@ -52,6 +53,7 @@ export function toolbar(p: ToolbarProps): TemplateResult {
     <span class="toolbar-actions">
       <vscode-button secondary class="mode-toggle" aria-pressed=${p.adjudicating ? 'true' : 'false'}
         title="Questions where raters disagree, with names revealed, to record a consensus" @click=${() => p.onToggleAdjudication()}>${p.adjudicating ? 'Back to review' : 'Adjudicate'}</vscode-button>
+      <vscode-button secondary class="generate-batch" title="Generate answers for the questions listed (choose models, endpoint and template)" @click=${() => p.onGenerate()}>Generate…</vscode-button>
       <vscode-button secondary title="Undo your last change (u)" @click=${() => p.onUndo()}>Undo</vscode-button>
       <vscode-button secondary title="Rating guidelines (i)" @click=${() => p.onShowGuidelines()}>Guidelines</vscode-button>
       <vscode-button secondary title="Keyboard shortcuts (?)" @click=${() => p.onShowShortcuts()}>Shortcuts</vscode-button>
