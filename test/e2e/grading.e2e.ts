@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
 import { defaultRubric } from '../../server/rubric';
-import { raterIdentity } from '../../server/project/raterIdentity';
-import { openStore } from '../../server/store';
 import { formFields } from '../../webview/ratingForm';
+import { storedRatings, waitForDraft } from './support/reviewDatabase';
 import { sampleQuestions } from './support/sampleFacts';
 import { Session } from './support/session';
 
@@ -11,17 +9,6 @@ import { Session } from './support/session';
 const ratingKeys = formFields(defaultRubric())
   .filter((f) => f.kind !== 'comment')
   .map((f) => (f.kind === 'overall' ? '3' : '1'));
-
-async function storedRatings(workspace: string): Promise<number> {
-  const store = await openStore(join(workspace, '.medreview', 'review.sqlite'), { create: false });
-  try {
-    let n = 0;
-    for await (const r of store.streamRatings()) if (r) n++;
-    return n;
-  } finally {
-    await store.close();
-  }
-}
 
 /**
  * Issue 8: a physician grades with the keyboard alone; every saved rating is in the database; a reload brings
@@ -92,23 +79,6 @@ describe('grading with the keyboard', function () {
     assert.equal(await panel.answers().nth(2).locator('textarea.comment').inputValue(), '', 'the comment is back as it was before');
   });
 });
-
-/** Waits (on the database itself) until some draft is stored for the workspace. */
-async function waitForDraft(workspace: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const store = await openStore(join(workspace, '.medreview', 'review.sqlite'), { create: false });
-    try {
-      const rows = (await store.listQuestions({ limit: 50 })).rows;
-      // The extension rates as the OS user (no medreview.rater.id in the sample workspace).
-      for (const r of rows) if ((await store.getQuestion(r.uid, raterIdentity(''))).drafts.length) return;
-    } finally {
-      await store.close();
-    }
-    if (Date.now() > deadline) throw new Error('no draft was stored');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe('drafts', function () {
   let session: Session;
