@@ -7,6 +7,7 @@ import { registerQuestionHandlers } from './rpc/questionHandlers';
 import { registerRatingHandlers } from './rpc/ratingHandlers';
 import { registerReviewHandlers } from './rpc/reviewHandlers';
 import { registerGenerationHandlers } from './rpc/generationHandlers';
+import { registerExportHandlers } from './rpc/exportHandlers';
 import { previewQuestion } from './project/previewQuestion';
 
 /**
@@ -47,6 +48,7 @@ connection.onInitialize((params) => {
   registerQuestionHandlers(connection, project);
   registerRatingHandlers(connection, project);
   registerReviewHandlers(connection, project);
+  registerExportHandlers(connection, project);
   generation = registerGenerationHandlers(connection, project, init?.workspaceFolders ?? []);
   return {
     capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...languageCapabilities },

@@ -6,6 +6,7 @@
  * question" from "the store is busy" without parsing messages.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { StudySummary } from './summary/types';
 import type { QuestionKind } from './dataset/model';
 import type { Rubric } from './rubric/types';
 import type { SplitFlag, ThinkState } from './think/types';
@@ -677,3 +678,46 @@ export interface BatchDone extends BatchCounts {
 }
 
 export const BatchDoneNotification = new NotificationType<BatchDone>('medreview/batch/done');
+
+// ---------------------------------------------------------------- export and summary
+
+/** The export formats (server/export's EXPORT_FORMATS): ratings, training data, and the per-model summary. */
+export type ExportFormatName = 'jsonl' | 'csv' | 'dpo' | 'sft' | 'summary-md' | 'summary-csv';
+
+export interface ExportParams {
+  format: ExportFormatName;
+  /** Absolute path of the file to write; it appears only once the export is complete. */
+  path: string;
+  minRaters?: number;
+  /** sft: mean overall score an answer needs; dpo: the chosen answer of a pair built from ratings. */
+  minOverall?: number;
+  /** dpo: also write tie and both-bad pairs. */
+  includeTies?: boolean;
+  /** dpo, sft: put the reasoning into completions, wrapped in think tags. */
+  withReasoning?: boolean;
+}
+
+export interface ExportResultView {
+  format: ExportFormatName;
+  path: string;
+  /** Questions, answers and ratings read. */
+  questions: number;
+  answers: number;
+  ratings: number;
+  /** Lines, rows or documents written. */
+  written: number;
+  /** Candidates left out, by reason. */
+  skipped: Record<string, number>;
+  rubricKey?: string;
+}
+
+/** extension -> server: write an export of the review database to a file (refused with InvalidParams when it cannot be made as asked). */
+export const ExportRequest = new RequestType<ExportParams, ExportResultView, void>('medreview/export');
+
+export interface SummaryParams {
+  /** Only answers rated by at least this many raters (default 1). */
+  minRaters?: number;
+}
+
+/** extension -> server: the per-model summary of the ratings made with the active rubric (server/summary's StudySummary). */
+export const GetSummaryRequest = new RequestType<SummaryParams, StudySummary, void>('medreview/getSummary');

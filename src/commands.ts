@@ -15,6 +15,10 @@ export interface CommandContext {
   generateAll(): Promise<void>;
   /** Picks an unfinished generation job and runs it again. */
   resumeGenerationJob(): Promise<void>;
+  /** Asks for a format, options and a file, and exports the review database. */
+  exportReview(): Promise<void>;
+  /** Opens the panel on its per-model summary. */
+  showSummary(): void;
 }
 
 /** Panel actions bound to keys: each is a command `medreview.review.<action>` users can rebind. */
@@ -63,6 +67,8 @@ export const commandTable: readonly CommandEntry[] = [
   { id: 'medreview.setEndpointApiKey', run: (ctx) => ctx.setEndpointApiKey() },
   { id: 'medreview.generateAll', run: (ctx) => ctx.generateAll() },
   { id: 'medreview.resumeGenerationJob', run: (ctx) => ctx.resumeGenerationJob() },
+  { id: 'medreview.export', run: (ctx) => ctx.exportReview() },
+  { id: 'medreview.showSummary', run: (ctx) => ctx.showSummary() },
 ];
 
 /** Commands from menus pass a Uri object, the code lens a string: accept both without importing vscode. */

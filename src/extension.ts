@@ -11,6 +11,7 @@ import { EndpointKeyStore } from './generation/endpointKeys';
 import { GenerationActions } from './generation/generationActions';
 import { forwardGenerationNotifications } from './generation/notifications';
 import { OverviewView } from './views/overviewView';
+import { ExportActions } from './export/exportActions';
 
 /**
  * The client stays thin: it starts the language server, registers the commands, hosts the panel and
@@ -30,7 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const endpointKeys = new EndpointKeyStore(context.secrets, log);
   const generation = new GenerationActions(running, endpointKeys, log);
-  const routes = webviewRoutes(() => client, () => log.show(), context.extension.packageJSON as object, generation);
+  const exports = new ExportActions(running, log);
+  const routes = webviewRoutes(() => client, () => log.show(), context.extension.packageJSON as object, generation, exports);
   /** A command's failure as a notification (the palette would only say the command failed). */
   const reported = (work: () => Promise<unknown>): Promise<void> =>
     work().then(
@@ -81,6 +83,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       setEndpointApiKey: () => reported(() => endpointKeys.setInteractively()),
       generateAll: () => reported(() => generation.generateAll()),
       resumeGenerationJob: () => reported(() => generation.resumeInteractively()),
+      exportReview: () => reported(() => exports.exportInteractively()),
+      showSummary: () => {
+        ReviewPanel.show(context.extensionUri, routes, log);
+        ReviewPanel.notify(wv.RunPanelCommand, { command: 'showSummary' });
+      },
       openDataset: async (uri) => {
         const target = uri ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
         if (!target || !client?.isRunning()) return;

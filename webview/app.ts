@@ -49,6 +49,7 @@ import { guidelinesOverlay, shortcutsOverlay } from './views/overlays';
 import { questionList } from './views/questionList';
 import { questionView } from './views/questionView';
 import { toolbar } from './views/toolbar';
+import { SummaryPage } from './summaryPage';
 
 interface ViewState {
   status?: ServerStatus;
@@ -90,6 +91,7 @@ export class App {
   private readonly forms: FormController;
   private readonly consensusForms: FormController;
   private readonly live = new LiveGenerations();
+  private readonly summary: SummaryPage;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private drawQueued = false;
   private batchRefresh: ReturnType<typeof setTimeout> | undefined;
@@ -115,6 +117,7 @@ export class App {
       viewportHeight: 800,
     };
     this.list = new ListModel(rpc, () => this.draw());
+    this.summary = new SummaryPage(rpc, () => this.draw(), (toast) => this.set({ toast }));
     this.list.filters = saved?.filters ?? {};
     this.forms = new FormController(rpc, () => this.draw(), (id) => void this.afterSave(id));
     this.consensusForms = new FormController(rpc, () => this.draw(), () => void this.list.refresh(), true);
@@ -445,6 +448,8 @@ export class App {
         return a ? this.regenerate(a, false) : undefined;
       case 'cancelGeneration':
         return this.cancelGeneration();
+      case 'showSummary':
+        return this.summary.open();
     }
   }
 
@@ -523,7 +528,6 @@ export class App {
 
   private view(): TemplateResult {
     const s = this.s;
-    const rubric = this.rubric;
     return html`${this.banner()}
       ${toolbar({
         filters: this.list.filters,
@@ -536,9 +540,19 @@ export class App {
         onShowGuidelines: () => void this.run('showGuidelines'),
         adjudicating: s.adjudicating,
         onToggleAdjudication: () => void this.toggleAdjudication(),
+        summaryOpen: this.summary.isOpen,
+        onToggleSummary: () => void this.summary.toggle(),
+        onExport: () => void this.summary.exportReview(),
         onGenerate: () => void this.rpc.request(GenerateForQuestions, { filters: this.list.filters }, 300_000).catch((err: unknown) => this.fail(err)),
       })}
-      <div class="layout">
+      ${this.summary.isOpen ? this.summary.view() : this.reviewLayout()}
+      ${this.overlay()}`;
+  }
+
+  private reviewLayout(): TemplateResult {
+    const s = this.s;
+    const rubric = this.rubric;
+    return html`<div class="layout">
         ${questionList({
           list: this.list,
           selectedId: s.selectedId,
@@ -600,8 +614,7 @@ export class App {
               })
             : html`<p class="empty">${this.list.total === 0 && s.status?.state === 'ready' ? 'No questions match.' : 'Select a question.'}</p>`}
         </main>
-      </div>
-      ${this.overlay()}`;
+      </div>`;
   }
 }
 

@@ -2,6 +2,7 @@ import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import './styles.css';
+import './summary/summary.css';
 import { App } from './app';
 import { Rpc } from './rpc';
 import { reportTextInputFocus } from './textInputFocus';

@@ -23,7 +23,11 @@ import type {
   ServerStatus,
   SetFlagParams,
   UndoResultView,
+  ExportFormatName,
+  ExportResultView,
+  SummaryParams,
 } from '../server/protocol';
+import type { StudySummary } from '../server/summary/types';
 import type {
   BatchDone,
   BatchProgress,
@@ -71,7 +75,10 @@ export type {
   RougeView,
   RubricView,
   ServerStatus,
+  ExportFormatName,
+  ExportResultView,
 } from '../server/protocol';
+export type { StudySummary } from '../server/summary/types';
 
 /** A request type: the method name plus phantom params/result types checked at both ends. */
 export interface WebviewRequestType<P, R> {
@@ -137,6 +144,26 @@ export const CorrectExtraction = request<CorrectExtractionParams, AccuracyView |
 /** webview -> extension: put text on the clipboard (the page itself may not). */
 export const CopyText = request<{ text: string }, void>('clipboard/copy');
 
+/** webview -> extension: the per-model summary of the ratings made with the active rubric. */
+export const GetSummary = request<SummaryParams, StudySummary>('summary/get');
+
+/**
+ * webview -> extension: export the review database. The extension asks for the format (unless given), the
+ * options and the file; null when the user cancelled a step.
+ */
+export const ExportReview = request<{ format?: ExportFormatName }, ExportResultView | null>('export/run');
+
+/** A file the panel made (a summary document or chart) for the extension to save where the user chooses. */
+export interface PanelFile {
+  fileName: string;
+  content: string;
+  /** `base64` for binary content (PNG); the extension decodes it before writing. */
+  encoding: 'utf8' | 'base64';
+}
+
+/** webview -> extension: ask where to save a file and write it; the path written, or null when cancelled. */
+export const SaveFile = request<PanelFile, { path: string } | null>('file/save');
+
 /** A keyboard shortcut as VS Code knows it by default. */
 export interface Shortcut {
   command: string;
@@ -180,7 +207,9 @@ export type PanelCommand =
   | 'preferBothBad'
   // Generation (the panel decides which answer: the focused one).
   | 'regenerate'
-  | 'cancelGeneration';
+  | 'cancelGeneration'
+  // Not bound to a key: the "Show Summary" command opens the panel on its summary.
+  | 'showSummary';
 
 /** extension -> webview: run a keyboard action; `key` is the pressed key for `choose`. */
 export const RunPanelCommand = notification<{ command: PanelCommand; key?: string }>('panel/command');

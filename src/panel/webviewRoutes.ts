@@ -17,7 +17,9 @@ import {
   GenerateCancelRequest,
   GenerateRunningRequest,
   TemplatesListRequest,
+  GetSummaryRequest,
 } from '../../server/protocol';
+import type { ExportActions } from '../export/exportActions';
 import type { GenerationActions } from '../generation/generationActions';
 import { panelShortcuts } from './shortcuts';
 import * as wv from '../../webview/protocol';
@@ -37,7 +39,7 @@ function route<P, R>(
  * The table of webview requests the extension answers. Most forward to the language server unchanged: the
  * extension owns only what needs the VS Code API.
  */
-export function webviewRoutes(client: () => LanguageClient | undefined, showLog: () => void, manifest: object, generation: GenerationActions): Map<string, Handler> {
+export function webviewRoutes(client: () => LanguageClient | undefined, showLog: () => void, manifest: object, generation: GenerationActions, exports: ExportActions): Map<string, Handler> {
   const server = (): LanguageClient => {
     const c = client();
     if (!c?.isRunning()) throw new WebviewRequestError(wv.WebviewErrorCode.ServerUnavailable, 'The MedReview language server is not running. See the MedReview log.');
@@ -62,6 +64,9 @@ export function webviewRoutes(client: () => LanguageClient | undefined, showLog:
     route(wv.ListEndpoints, (_p, token) => generation.endpoints(token)),
     route(wv.ListTemplates, (_p, token) => server().sendRequest(TemplatesListRequest, token)),
     route(wv.GenerateForQuestions, (p) => generation.generateAll(p?.filters)),
+    route(wv.GetSummary, (p, token) => server().sendRequest(GetSummaryRequest, p ?? {}, token)),
+    route(wv.ExportReview, (p) => exports.exportInteractively(p?.format)),
+    route(wv.SaveFile, (p) => exports.saveFile(p)),
     route(wv.CopyText, async (p) => {
       await vscode.env.clipboard.writeText(typeof p?.text === 'string' ? p.text : '');
     }),

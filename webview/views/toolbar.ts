@@ -13,6 +13,9 @@ export interface ToolbarProps {
   adjudicating: boolean;
   onToggleAdjudication(): void;
   onGenerate(): void;
+  summaryOpen: boolean;
+  onToggleSummary(): void;
+  onExport(): void;
 }
 
 function toggle(p: ToolbarProps, key: 'ungraded' | 'flagged' | 'disagreement', label: string, title: string): TemplateResult {
@@ -54,6 +57,9 @@ export function toolbar(p: ToolbarProps): TemplateResult {
       <vscode-button secondary class="mode-toggle" aria-pressed=${p.adjudicating ? 'true' : 'false'}
         title="Questions where raters disagree, with names revealed, to record a consensus" @click=${() => p.onToggleAdjudication()}>${p.adjudicating ? 'Back to review' : 'Adjudicate'}</vscode-button>
       <vscode-button secondary class="generate-batch" title="Generate answers for the questions listed (choose models, endpoint and template)" @click=${() => p.onGenerate()}>Generate…</vscode-button>
+      <vscode-button secondary class="summary-toggle" aria-pressed=${p.summaryOpen ? 'true' : 'false'}
+        title="Per model: mean ratings with 95% intervals, harm rates, ROUGE, agreement and charts" @click=${() => p.onToggleSummary()}>${p.summaryOpen ? 'Back to review' : 'Summary'}</vscode-button>
+      <vscode-button secondary class="export" title="Export ratings, DPO pairs, an SFT set or the summary to a file" @click=${() => p.onExport()}>Export…</vscode-button>
       <vscode-button secondary title="Undo your last change (u)" @click=${() => p.onUndo()}>Undo</vscode-button>
       <vscode-button secondary title="Rating guidelines (i)" @click=${() => p.onShowGuidelines()}>Guidelines</vscode-button>
       <vscode-button secondary title="Keyboard shortcuts (?)" @click=${() => p.onShowShortcuts()}>Shortcuts</vscode-button>

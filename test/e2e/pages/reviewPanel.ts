@@ -121,4 +121,21 @@ export class ReviewPanelPage {
   async search(text: string): Promise<void> {
     await this.searchField().fill(text);
   }
+
+  toolbarButton(label: string) {
+    return this.frame.locator('.toolbar vscode-button', { hasText: label }).first();
+  }
+
+  summaryPage() {
+    return this.frame.locator('main.summary-page');
+  }
+
+  /** The summary's table of one kind (`data-table`), once it is drawn. */
+  summaryTable(id: string) {
+    return this.frame.locator(`.summary-table-wrap[data-table="${id}"] table`);
+  }
+
+  summaryButton(label: string) {
+    return this.frame.locator('.summary-toolbar vscode-button', { hasText: label }).first();
+  }
 }

@@ -98,4 +98,42 @@ export class WorkbenchPage {
   editorTab(title: string) {
     return this.page.locator('.tabs-container .tab', { hasText: title }).first();
   }
+
+  quickInput() {
+    return this.page.locator('.quick-input-widget input.input');
+  }
+
+  /** Picks the quick-pick row whose text contains `label` (typed as a filter, then Enter). */
+  async pickQuickItem(label: string): Promise<void> {
+    const input = this.quickInput();
+    await input.waitFor({ state: 'visible' });
+    await input.fill(label);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible' });
+    await input.press('Enter');
+  }
+
+  /** Accepts a multi-select quick pick as it is (no option ticked), as Enter does. */
+  async acceptQuickPick(title: string): Promise<void> {
+    await this.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+    await this.quickInput().press('Enter');
+  }
+
+  /** Answers VS Code's save dialog (the quick-input one a browser workbench shows) with an absolute path. */
+  async answerSaveDialog(path: string, suggested: string): Promise<void> {
+    const input = this.quickInput();
+    // The dialog shows its default path once it has read the folder; typing earlier would be overwritten.
+    await this.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Export to' }).waitFor({ state: 'visible' });
+    await this.page.waitForFunction(
+      (name) => ((globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('.quick-input-widget input.input')?.value ?? '').endsWith(`/${name}`),
+      suggested,
+    );
+    await input.fill(path);
+    await input.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+  }
+
+  /** A notification toast whose message contains `text`. */
+  notification(text: string | RegExp) {
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  }
 }

@@ -30,13 +30,6 @@ describe('medreview import', () => {
     assert.deepEqual([report.questions, report.rejected, report.ok, report.files[0]?.problems[0]?.line], [1, 1, false, 2]);
   });
 
-  it('accepts --db but says the store is not available yet', async () => {
-    dir.write('ok.jsonl', jsonl([{ Question: 'A?', Response: 'a' }]));
-    const r = await runCliForTest(['import', 'ok.jsonl', '--db', 'study.db'], '', dir.path);
-    assert.equal(r.code, 0);
-    assert.match(r.stderr, /store not available yet: study\.db was not written/);
-  });
-
   it('reads a file as the format named with --format, and names the model with --model', async () => {
     dir.write('q5.jsonl', jsonl([{ id: 'k', question: 'K?', options: { A: 'a', B: 'b' }, answer_idx: 'B', answer: 'b' }]));
     dir.write('run.jsonl', jsonl([{ question_id: 'k', output: 'B' }]));
