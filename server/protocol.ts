@@ -75,6 +75,9 @@ export interface QuestionSummary {
   answerCount: number;
   /** Answers of this question the current rater has rated. */
   gradedByMe: number;
+  /** Raters who have rated every answer of the question, and how many the study wants (`ratersPerQuestion`). */
+  ratersComplete: number;
+  ratersTarget: number;
   flagged: boolean;
   hasReference: boolean;
 }

@@ -18,7 +18,8 @@ export function storeFilters(f: QuestionFilters, p: OpenProject): QuestionListPa
   return {
     rubricKey: p.rubric.rubric.id,
     search: f.search?.trim() || undefined,
-    ungradedBy: f.ungraded ? p.rater : undefined,
+    // "Unrated" is this rater's queue: answers others have already rated up to the study's overlap are theirs.
+    queuedFor: f.ungraded ? { rater: p.rater, overlap: p.settings.ratersPerQuestion } : undefined,
     flagged: f.flagged || undefined,
     disagreementAtLeast: f.disagreement ? 1 : undefined,
     model: f.model || undefined,
@@ -40,6 +41,8 @@ async function listQuestions(project: Project, params: ListQuestionsParams): Pro
       kind: r.kind,
       answerCount: r.answerCount,
       gradedByMe: r.gradedByRater,
+      ratersComplete: r.ratersComplete,
+      ratersTarget: p.settings.ratersPerQuestion,
       flagged: r.flagged,
       hasReference: r.hasReference,
     })),

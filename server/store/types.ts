@@ -259,6 +259,11 @@ export interface QuestionFilter {
   rubricKey?: string;
   /** Only questions with at least one answer this rater has not rated. */
   ungradedBy?: string;
+  /**
+   * Only questions with an answer in this rater's queue under a target overlap: not rated by the rater and
+   * rated by fewer than `overlap` raters (the same rule as `Store.queue`).
+   */
+  queuedFor?: { rater: string; overlap: number };
   /** Only questions with an answer some rater flagged. */
   flagged?: boolean;
   /**

@@ -40,6 +40,9 @@ function row(p: QuestionListProps, q: QuestionSummary | undefined, index: number
     <span class="q-title">${q.title}</span>
     <span class="q-meta">
       <span class="graded" title="Answers you have rated">${q.gradedByMe}/${q.answerCount} rated</span>
+      ${q.ratersTarget > 1
+        ? html`<span class="raters" title="Raters who have rated every answer, of the ${q.ratersTarget} the study asks for">· ${q.ratersComplete}/${q.ratersTarget} raters</span>`
+        : nothing}
       ${q.kind !== 'open' ? html`<span>· ${q.kind}</span>` : nothing}
       ${q.flagged ? html`<span class="flagged-mark" title="An answer is flagged">· flagged</span>` : nothing}
     </span>

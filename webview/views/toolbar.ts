@@ -39,7 +39,7 @@ export function toolbar(p: ToolbarProps): TemplateResult {
         </span>`
       : nothing}
     <span class="filters" role="group" aria-label="Filters">
-      ${toggle(p, 'ungraded', 'Unrated', 'Only questions with answers you have not rated')}
+      ${toggle(p, 'ungraded', 'Unrated', 'Only questions with answers still for you to rate (answers that already have as many raters as the study asks for are left out)')}
       ${toggle(p, 'flagged', 'Flagged', 'Only questions with a flagged answer')}
       ${toggle(p, 'disagreement', 'Disagreement', "Only questions where raters' overall scores differ")}
       <select aria-label="Model" @change=${(e: Event) => p.onFilters({ ...p.filters, model: (e.target as HTMLSelectElement).value || undefined })}>

@@ -41,6 +41,14 @@ export function buildQuestionFilter(f: QuestionFilter, setId: number | undefined
       SELECT 1 FROM ratings r WHERE r.answer_id = a.id AND r.rater_id = (SELECT id FROM raters WHERE name = CAST(? AS TEXT))${rk.sql}))`);
     params.push(utf8(f.ungradedBy), ...rk.params);
   }
+  if (f.queuedFor !== undefined) {
+    const { rater, overlap } = f.queuedFor;
+    if (!(Number.isInteger(overlap) && overlap >= 1)) throw new StoreInputError('queuedFor.overlap', 'must be a whole number of raters, 1 or more');
+    where.push(`EXISTS (SELECT 1 FROM answers a WHERE a.question_id = ${qid} AND NOT EXISTS (
+      SELECT 1 FROM ratings r WHERE r.answer_id = a.id AND r.rater_id = (SELECT id FROM raters WHERE name = CAST(? AS TEXT))${rk.sql})
+      AND (SELECT count(DISTINCT r.rater_id) FROM ratings r WHERE r.answer_id = a.id${rk.sql}) < ?)`);
+    params.push(utf8(rater), ...rk.params, ...rk.params, overlap);
+  }
   if (f.flagged) where.push(`EXISTS (SELECT 1 FROM answers a JOIN answer_flags fl ON fl.answer_id = a.id WHERE a.question_id = ${qid})`);
   if (f.disagreementAtLeast !== undefined) {
     if (!(f.disagreementAtLeast >= 1)) throw new StoreInputError('disagreementAtLeast', 'must be 1 or more');

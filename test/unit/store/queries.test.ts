@@ -76,6 +76,23 @@ describe('store: the panel’s list, question, queue and progress queries', () =
     assert.deepEqual(await listed({ search: 'medqa-6' }), [5]);
   });
 
+  it('filters to a rater’s queue under an overlap: the same questions Store.queue hands out', async () => {
+    await rate('ann', qs[0]!.answers[0]!, 4);
+    await rate('ann', qs[0]!.answers[1]!, 4);
+    await rate('ben', qs[0]!.answers[0]!, 4);
+    await rate('ann', qs[1]!.answers[0]!, 4);
+    // Overlap 1: whatever someone rated is done; question 1 still has an unrated answer.
+    assert.deepEqual(await listed({ queuedFor: { rater: 'cat', overlap: 1 } }), [1, 2, 3, 4, 5]);
+    // Overlap 2: question 0's answer 1 has one rater, so cat still has work there; ben too.
+    assert.deepEqual(await listed({ queuedFor: { rater: 'cat', overlap: 2 } }), [0, 1, 2, 3, 4, 5]);
+    assert.deepEqual(await listed({ queuedFor: { rater: 'ben', overlap: 2 } }), [0, 1, 2, 3, 4, 5]);
+    await rate('ben', qs[0]!.answers[1]!, 4);
+    assert.deepEqual(await listed({ queuedFor: { rater: 'cat', overlap: 2 } }), [1, 2, 3, 4, 5], 'question 0 is covered twice');
+    const queued = (await store.queue({ rater: 'cat', overlap: 2, limit: 100 })).map((i) => qs.findIndex((q) => q.uid === i.questionUid)).sort();
+    assert.deepEqual(queued, await listed({ queuedFor: { rater: 'cat', overlap: 2 } }));
+    await assert.rejects(listed({ queuedFor: { rater: 'cat', overlap: 0 } }), /overlap/);
+  });
+
   it('returns a question with this rater’s work only, counting the others', async () => {
     await rate('ann', qs[0]!.answers[0]!, 4);
     await rate('ben', qs[0]!.answers[0]!, 2);
