@@ -18,7 +18,8 @@ mkdir -p "$DEMO/user-data/User" "$DEMO/extensions"
   "workbench.startupEditor": "none",
   "telemetry.telemetryLevel": "off",
   "update.mode": "none",
-  "extensions.autoCheckUpdates": false
+  "extensions.autoCheckUpdates": false,
+  "git.openRepositoryInParentFolders": "never"
 }
 JSON
 printf 'auth: none\ncert: false\n' > "$DEMO/config.yaml"
