@@ -21,3 +21,13 @@ export function answerDetails(a: StoredAnswer): Details {
   put(out, 'finish reason', a.finishReason);
   return out;
 }
+
+/**
+ * The hover of an answer whose model is hidden: its source file, endpoint, model id, template and even its
+ * sampling parameters can tell a rater which model wrote it, so only the finish reason is left.
+ */
+export function blindAnswerDetails(a: StoredAnswer): Details {
+  const out: Details = {};
+  put(out, 'finish reason', a.finishReason);
+  return out;
+}

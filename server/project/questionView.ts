@@ -2,7 +2,7 @@ import { gradeAnswer, scoreAnswerRouge, type RougeSettings } from '../metrics';
 import type { AccuracyView, AnswerView, DraftView, QuestionDetail, RatingView, RougeView } from '../protocol';
 import { presentAnswers } from '../review';
 import type { Draft, QuestionDetail as StoredDetail, Rating, StoredAnswer } from '../store';
-import { answerDetails } from './answerDetails';
+import { answerDetails, blindAnswerDetails } from './answerDetails';
 import { preferenceView } from './preferences';
 
 export interface ViewContext {
@@ -86,7 +86,7 @@ export function questionView(detail: StoredDetail, ctx: ViewContext): QuestionDe
       flaggedByMe: detail.flags.some((f) => f.answerUid === a.uid && f.rater === ctx.rater),
       otherRaters: detail.otherRaters[a.uid] ?? 0,
       origin: a.origin,
-      details: answerDetails(a),
+      details: p.model === undefined ? blindAnswerDetails(a) : answerDetails(a),
     };
   });
   return {

@@ -27,6 +27,12 @@ describe('blind review of a question', () => {
         assert.ok(a.blind);
         assert.deepEqual(a.answers.map((x) => x.label), ['Answer A', 'Answer B', 'Answer C'].slice(0, a.answers.length));
         assert.ok(a.answers.every((x) => x.model === undefined), 'no model name reaches the panel while blind');
+        // The hover details would name the source file (answers/<model>.jsonl), endpoint, model id or template.
+        for (const x of a.answers) {
+          const hover = JSON.stringify(x.details);
+          for (const m of p.models) assert.ok(!hover.includes(m.split('/').pop()!), `${m} named in a blind answer's details: ${hover}`);
+          assert.ok(!('source' in x.details) && !('model id' in x.details) && !('endpoint' in x.details) && !('template' in x.details));
+        }
         for (const x of a.answers) for (const m of p.models) assert.ok(!x.answer.includes(m) && !x.reasoning.includes(m), `${m} named in a blind answer`);
         if (a.answers.map((x) => x.id).join() !== b.answers.map((x) => x.id).join()) orderDiffers = true;
       }
