@@ -1,0 +1,85 @@
+/**
+ * Keypress to rating acknowledged: every answer of a run of questions rated with the keyboard alone (one key
+ * per field of the built-in rubric; the form saves itself once complete), timed in the page from the
+ * `mr:key` of the key that completed the form to the panel's `mr:acked:<answerId>`. The rater waits until
+ * the form has taken the earlier keys before pressing the last one, so each figure is one key's latency,
+ * not a queue of keys typed ahead.
+ */
+import { defaultRubric } from '../../server/rubric';
+import { formFields, type FormField } from '../../webview/ratingForm';
+import { Seeded } from './medicalText';
+import type { PanelSession } from './panelSession';
+import { longTasks, pageNow, waitForMark } from './pageProbes';
+import { summarise, type Summary } from './stats';
+
+export interface AckFigures {
+  keyToAcked: Summary;
+  ratings: number;
+  keysPerRating: number;
+  longTasksOver50ms: number;
+  longestTaskMs: number;
+}
+
+function keyFor(field: FormField, r: Seeded): string | undefined {
+  if (field.kind === 'comment') return undefined;
+  if (field.kind === 'overall') return String(r.int(1, 5));
+  const i = r.int(0, field.axis.choices.length - 1);
+  return field.axis.choices[i]?.key ?? String(i + 1);
+}
+
+/** One rating's keys, in field order (the comment is left empty: it is optional). */
+function ratingKeys(r: Seeded): string[] {
+  return formFields(defaultRubric())
+    .map((f) => keyFor(f, r))
+    .filter((k): k is string => k !== undefined);
+}
+
+async function rateFocusedAnswer(s: PanelSession, r: Seeded): Promise<number> {
+  const focused = s.panel.frame.locator('.answers .answer.focused');
+  const answerId = (await focused.getAttribute('data-answer-id')) ?? '';
+  const keys = ratingKeys(r);
+  for (const k of keys.slice(0, -1)) await s.panel.press(k);
+  await focused.locator('.field.focused[data-field="overall"]').waitFor();
+  await s.panel.press(keys.at(-1)!);
+  const acked = await waitForMark(s.frame, `mr:acked:${answerId}`);
+  const key = await s.frame.evaluate((t) => performance.getEntriesByName('mr:key', 'mark').filter((m) => m.startTime <= t).at(-1)?.startTime ?? NaN, acked);
+  return acked - key;
+}
+
+async function focusAnswer(s: PanelSession, index: number): Promise<void> {
+  const id = await s.panel.answers().nth(index).getAttribute('data-answer-id');
+  await s.panel.frame.locator(`.answers .answer.focused[data-answer-id="${id ?? ''}"]`).waitFor();
+}
+
+/** Rates every answer of `questions` questions, starting with the selected one, moving on with `j`. */
+export async function measureRatingAck(s: PanelSession, questions: number): Promise<AckFigures> {
+  const r = new Seeded(8_030);
+  const latencies: number[] = [];
+  await s.panel.focusPage();
+  const from = await pageNow(s.frame);
+  for (let q = 0; q < questions; q++) {
+    const answers = await s.panel.answers().count();
+    for (let a = 0; a < answers; a++) {
+      await focusAnswer(s, a);
+      latencies.push(await rateFocusedAnswer(s, r));
+      if (a < answers - 1) await s.panel.press('l');
+    }
+    if (q < questions - 1) await nextQuestion(s);
+  }
+  const tasks = await longTasks(s.frame, from, await pageNow(s.frame));
+  return {
+    keyToAcked: summarise(latencies),
+    ratings: latencies.length,
+    keysPerRating: ratingKeys(new Seeded(1)).length,
+    longTasksOver50ms: tasks.length,
+    longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.ms))),
+  };
+}
+
+async function nextQuestion(s: PanelSession): Promise<void> {
+  const before = (await s.panel.selectedQuestionId()) ?? '';
+  await s.panel.press('j');
+  const next = s.panel.frame.locator(`.question-list li.selected:not([data-question-id="${before}"])`);
+  await next.waitFor();
+  await waitForMark(s.frame, `mr:painted:${(await next.getAttribute('data-question-id')) ?? ''}`);
+}
