@@ -18,6 +18,7 @@ import { installProbes } from './panel/pageProbes';
 import { benchWorkspace, DATABASE_IN_WORKSPACE, PanelSession, removeWorkspace } from './panel/panelSession';
 import { measureRatingAck } from './panel/ratingAck';
 import { reviewDatabaseAt } from './panel/reviewDatabase';
+import { measureStore } from './panel/storeTimings';
 import { startTrace, stopTrace } from './panel/chromeTrace';
 import { checkPainted } from './panel/paintedCheck';
 
@@ -56,6 +57,8 @@ export default async function panelBench(): Promise<Record<string, unknown>> {
     richQuestions,
     richAnswerChars: 4_000,
   });
+  const databasePath = join(workspace, DATABASE_IN_WORKSPACE);
+  const store = await measureStore(databasePath, `${databasePath}.scratch`, size.firstPaints);
   const session = await PanelSession.open(workspace);
   try {
     await session.panel.waitForQuestionCount(size.questions);
@@ -83,6 +86,7 @@ export default async function panelBench(): Promise<Record<string, unknown>> {
       nextQuestion: { ...nextQuestion, samples: undefined },
       ratingAck,
       listScroll,
+      store,
       load: { before: loadBefore, after: loadAfter },
       traced: trace,
     };

@@ -18,6 +18,10 @@ export const probeMarks = {
   detail: (questionId: string) => `bench:detail:${questionId}`,
   /** A `listQuestions` page arrived. */
   listPage: 'bench:list-page',
+  /** A panel command (a key the workbench resolved through its keybindings) arrived from the extension. */
+  command: 'bench:command',
+  /** The host's answer to a `rating/save` arrived (before the panel handles it). */
+  ratingSaved: 'bench:rating-saved',
 } as const;
 
 /** The few DOM names the probes use, typed here because the root tsconfig (rightly) has no DOM library. */
@@ -56,10 +60,12 @@ export async function installProbes(frame: Frame): Promise<void> {
     w.addEventListener(
       'message',
       (e) => {
-        const data = e.data as { kind?: string; ok?: boolean; result?: { id?: unknown; answers?: unknown; questions?: unknown } } | null;
+        const data = e.data as { kind?: string; method?: string; ok?: boolean; result?: { id?: unknown; answers?: unknown; questions?: unknown; revision?: unknown } } | null;
+        if (data?.kind === 'notification' && data.method === 'panel/command') performance.mark('bench:command');
         if (data?.kind !== 'response' || !data.ok || !data.result) return;
         if (Array.isArray(data.result.answers) && typeof data.result.id === 'string') performance.mark(`bench:detail:${data.result.id}`);
         else if (Array.isArray(data.result.questions)) performance.mark('bench:list-page');
+        else if (typeof data.result.revision === 'number') performance.mark('bench:rating-saved');
       },
       true,
     );

@@ -9,11 +9,25 @@ import { defaultRubric } from '../../server/rubric';
 import { formFields, type FormField } from '../../webview/ratingForm';
 import { Seeded } from './medicalText';
 import type { PanelSession } from './panelSession';
-import { longTasks, pageNow, waitForMark } from './pageProbes';
+import { longTasks, pageNow, probeMarks, waitForMark } from './pageProbes';
 import { summarise, type Summary } from './stats';
+
+/** One rating's last key, split at the arrival of the panel command and of the store's answer. */
+interface AckSample {
+  keyToAcked: number;
+  /** Keydown in the page to the resolved command arriving back from the extension host. */
+  keyToCommand: number;
+  /** Command arrived to the host's answer to `rating/save`: the page's form logic plus the save round trip. */
+  commandToSaved: number;
+  /** The answer arrived to mr:acked: the page handling it (about zero; the two marks share one message event). */
+  savedToAcked: number;
+}
 
 export interface AckFigures {
   keyToAcked: Summary;
+  keyToCommand: Summary;
+  commandToSaved: Summary;
+  savedToAcked: Summary;
   ratings: number;
   keysPerRating: number;
   longTasksOver50ms: number;
@@ -34,7 +48,7 @@ function ratingKeys(r: Seeded): string[] {
     .filter((k): k is string => k !== undefined);
 }
 
-async function rateFocusedAnswer(s: PanelSession, r: Seeded): Promise<number> {
+async function rateFocusedAnswer(s: PanelSession, r: Seeded): Promise<AckSample> {
   const focused = s.panel.frame.locator('.answers .answer.focused');
   const answerId = (await focused.getAttribute('data-answer-id')) ?? '';
   const keys = ratingKeys(r);
@@ -42,8 +56,17 @@ async function rateFocusedAnswer(s: PanelSession, r: Seeded): Promise<number> {
   await focused.locator('.field.focused[data-field="overall"]').waitFor();
   await s.panel.press(keys.at(-1)!);
   const acked = await waitForMark(s.frame, `mr:acked:${answerId}`);
-  const key = await s.frame.evaluate((t) => performance.getEntriesByName('mr:key', 'mark').filter((m) => m.startTime <= t).at(-1)?.startTime ?? NaN, acked);
-  return acked - key;
+  const [key, command, saved] = await s.frame.evaluate(
+    ([t, commandMark, savedMark]) => {
+      const times = (name: string): number[] => performance.getEntriesByName(name, 'mark').map((m) => m.startTime);
+      const k = times('mr:key').filter((x) => x <= t).at(-1) ?? NaN;
+      const c = times(commandMark).find((x) => x >= k) ?? NaN;
+      // The panel's own message listener may run before the probe's, so the answer's mark can follow mr:acked.
+      return [k, c, times(savedMark).find((x) => x >= c) ?? NaN];
+    },
+    [acked, probeMarks.command, probeMarks.ratingSaved] as const,
+  );
+  return { keyToAcked: acked - key, keyToCommand: command - key, commandToSaved: saved - command, savedToAcked: acked - saved };
 }
 
 async function focusAnswer(s: PanelSession, index: number): Promise<void> {
@@ -54,7 +77,7 @@ async function focusAnswer(s: PanelSession, index: number): Promise<void> {
 /** Rates every answer of `questions` questions, starting with the selected one, moving on with `j`. */
 export async function measureRatingAck(s: PanelSession, questions: number): Promise<AckFigures> {
   const r = new Seeded(8_030);
-  const latencies: number[] = [];
+  const latencies: AckSample[] = [];
   await s.panel.focusPage();
   const from = await pageNow(s.frame);
   for (let q = 0; q < questions; q++) {
@@ -68,7 +91,10 @@ export async function measureRatingAck(s: PanelSession, questions: number): Prom
   }
   const tasks = await longTasks(s.frame, from, await pageNow(s.frame));
   return {
-    keyToAcked: summarise(latencies),
+    keyToAcked: summarise(latencies.map((x) => x.keyToAcked)),
+    keyToCommand: summarise(latencies.map((x) => x.keyToCommand)),
+    commandToSaved: summarise(latencies.map((x) => x.commandToSaved)),
+    savedToAcked: summarise(latencies.map((x) => x.savedToAcked)),
     ratings: latencies.length,
     keysPerRating: ratingKeys(new Seeded(1)).length,
     longTasksOver50ms: tasks.length,
