@@ -10,14 +10,15 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { measureFirstPaint } from './panel/firstPaint';
+import { measureFirstPaint, scrollRowIntoView } from './panel/firstPaint';
 import { measureListScroll } from './panel/listScroll';
 import { loadSnapshot } from './panel/machineLoad';
 import { measureNextQuestion } from './panel/nextQuestion';
 import { installProbes } from './panel/pageProbes';
 import { benchWorkspace, DATABASE_IN_WORKSPACE, PanelSession, removeWorkspace } from './panel/panelSession';
-import { measureRatingAck } from './panel/ratingAck';
+import { measureRatingAck, nextQuestion as moveToNextQuestion } from './panel/ratingAck';
 import { reviewDatabaseAt } from './panel/reviewDatabase';
+import { breakdown } from './panel/traceBreakdown';
 import { measureStore } from './panel/storeTimings';
 import { startTrace, stopTrace } from './panel/chromeTrace';
 import { checkPainted } from './panel/paintedCheck';
@@ -70,11 +71,16 @@ export default async function panelBench(): Promise<Record<string, unknown>> {
     const notSix = firstPaint.samples.filter((x) => x.answers !== painted.answers);
     if (notSix.length) throw new Error(`first paint timed questions without six answers: ${notSix.map((x) => x.questionId).join(', ')}`);
     const nextQuestion = await measureNextQuestion(session, size.warmUpSteps, size.steps);
-    const ratingAck = await measureRatingAck(session, size.ratedQuestions);
+    const ratingAck = await measureRatingAck(session, { questions: size.ratedQuestions });
     await session.page.screenshot({ path: join(screenshots, 'panel-bench-rated.png') });
-    if (trace) await stopTrace(session, join(screenshots, 'panel-bench-trace.json'));
+    const traceFile = trace ? await stopTrace(session, join(screenshots, 'panel-bench-trace.json')) : undefined;
+    const lastRated = Number(await session.panel.frame.locator('.question-list li.selected').getAttribute('data-index'));
     const listScroll = await measureListScroll(session, size.framesPerPattern);
     await session.page.screenshot({ path: join(screenshots, 'panel-bench-scrolled.png') });
+    // A rater who scrolled the list, then rates: every page the list loaded is reloaded after each save.
+    await scrollRowIntoView(session, lastRated);
+    await moveToNextQuestion(session);
+    const ratingAfterScroll = await measureRatingAck(session, { questions: 1, answersPerQuestion: 3, timeoutMs: 240_000 });
     const loadAfter = loadSnapshot();
     return {
       size: name,
@@ -86,9 +92,10 @@ export default async function panelBench(): Promise<Record<string, unknown>> {
       nextQuestion: { ...nextQuestion, samples: undefined },
       ratingAck,
       listScroll,
+      ratingAfterScroll,
       store,
       load: { before: loadBefore, after: loadAfter },
-      traced: trace,
+      selectToPaintTrace: traceFile ? breakdown(traceFile, 'mr:selected:', 'mr:painted:') : undefined,
     };
   } finally {
     await session.close();

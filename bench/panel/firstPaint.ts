@@ -16,19 +16,23 @@ export interface PaintSample {
   roundTripMs: number;
   /** Data arrived to mr:painted: render, layout, paint, and the frame boundary. */
   renderMs: number;
+  /** Question-list pages that arrived meanwhile (the host answered them too). */
+  listPages: number;
 }
 
 export interface PaintFigures {
   total: Summary;
   roundTrip: Summary;
   render: Summary;
+  /** Selections during which question-list pages arrived. */
+  withListTraffic: number;
   longTasksOver50ms: number;
   longestTaskMs: number;
   samples: PaintSample[];
 }
 
 /** Brings row `index` into the list's viewport (not timed), so it can be clicked like a user would. */
-async function scrollRowIntoView(s: PanelSession, index: number): Promise<void> {
+export async function scrollRowIntoView(s: PanelSession, index: number): Promise<void> {
   await s.frame.evaluate((i) => {
     const { document } = globalThis as unknown as PageGlobal;
     const viewport = document.querySelector('.list-viewport');
@@ -43,11 +47,15 @@ async function scrollRowIntoView(s: PanelSession, index: number): Promise<void> 
 /** Marks of one selection, once its paint is marked. */
 export async function timedSelection(s: PanelSession, questionId: string): Promise<Omit<PaintSample, 'answers'>> {
   const painted = await waitForMark(s.frame, `mr:painted:${questionId}`);
-  const [selected, detail] = await s.frame.evaluate(
-    ([sel, det]) => [performance.getEntriesByName(sel, 'mark').at(-1)?.startTime ?? NaN, performance.getEntriesByName(det, 'mark').at(-1)?.startTime ?? NaN],
-    [`mr:selected:${questionId}`, probeMarks.detail(questionId)] as const,
+  const [selected, detail, listPages] = await s.frame.evaluate(
+    ([sel, det, list, end]) => {
+      const from = performance.getEntriesByName(sel, 'mark').at(-1)?.startTime ?? NaN;
+      const pages = performance.getEntriesByName(list, 'mark').filter((m) => m.startTime >= from && m.startTime <= end).length;
+      return [from, performance.getEntriesByName(det, 'mark').at(-1)?.startTime ?? NaN, pages];
+    },
+    [`mr:selected:${questionId}`, probeMarks.detail(questionId), probeMarks.listPage, painted] as const,
   );
-  return { questionId, totalMs: painted - selected, roundTripMs: detail - selected, renderMs: painted - detail };
+  return { questionId, totalMs: painted - selected, roundTripMs: detail - selected, renderMs: painted - detail, listPages };
 }
 
 export async function measureFirstPaint(s: PanelSession, rowIndices: readonly number[]): Promise<PaintFigures> {
@@ -66,6 +74,7 @@ export async function measureFirstPaint(s: PanelSession, rowIndices: readonly nu
     total: summarise(samples.map((x) => x.totalMs)),
     roundTrip: summarise(samples.map((x) => x.roundTripMs)),
     render: summarise(samples.map((x) => x.renderMs)),
+    withListTraffic: samples.filter((x) => x.listPages > 0).length,
     longTasksOver50ms: tasks.length,
     longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.ms))),
     samples,

@@ -21,6 +21,8 @@ export interface StepFigures {
   keyToSelected: Summary;
   roundTrip: Summary;
   render: Summary;
+  /** Steps during which question-list pages arrived. */
+  withListTraffic: number;
   longTasksOver50ms: number;
   longestTaskMs: number;
   samples: StepSample[];
@@ -58,6 +60,7 @@ export async function measureNextQuestion(s: PanelSession, warmUp: number, steps
     keyToSelected: summarise(samples.map((x) => x.keyToSelectedMs)),
     roundTrip: summarise(samples.map((x) => x.roundTripMs)),
     render: summarise(samples.map((x) => x.renderMs)),
+    withListTraffic: samples.filter((x) => x.listPages > 0).length,
     longTasksOver50ms: tasks.length,
     longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.ms))),
     samples,

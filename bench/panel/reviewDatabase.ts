@@ -106,7 +106,7 @@ export async function reviewDatabaseAt(target: string, cacheDir: string, spec: R
     const facts = await build(partial, spec);
     buildMs = Math.round(performance.now() - started);
     renameSync(partial, cached);
-    for (const leftover of [`${partial}.lock`, `${partial}.lock-owner`]) rmSync(leftover, { recursive: true, force: true });
+    for (const leftover of [`${partial}.lock`, `${partial}.lock-owner`, `${partial}-journal`]) rmSync(leftover, { recursive: true, force: true });
     writeFileSync(factsFile, JSON.stringify(facts));
   }
   const facts = JSON.parse(readFileSync(factsFile, 'utf8')) as Omit<ReviewDatabaseFacts, 'databaseBytes' | 'buildMs'>;
