@@ -26,6 +26,7 @@ export const probeMarks = {
 
 /** The few DOM names the probes use, typed here because the root tsconfig (rightly) has no DOM library. */
 export interface PageElement {
+  textContent: string | null;
   offsetHeight: number;
   clientHeight: number;
   scrollTop: number;
@@ -91,6 +92,24 @@ export function marks(frame: Frame, prefix: string): Promise<Mark[]> {
 export async function waitForMark(frame: Frame, name: string, timeoutMs = 30_000): Promise<number> {
   const handle = await frame.waitForFunction((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime, name, { timeout: timeoutMs, polling: 'raf' });
   return (await handle.jsonValue()) as number;
+}
+
+/** The panel's acknowledgement of a rating (its mr:acked time), or the error its form shows instead. */
+export type SaveOutcome = { acked: number } | { error: string };
+
+export async function waitForSave(frame: Frame, answerId: string, timeoutMs: number): Promise<SaveOutcome> {
+  const handle = await frame.waitForFunction(
+    (id) => {
+      const mark = performance.getEntriesByName(`mr:acked:${id}`, 'mark')[0];
+      if (mark) return { acked: mark.startTime };
+      const { document } = globalThis as unknown as PageGlobal;
+      const failed = document.querySelector(`.answer[data-answer-id="${id}"] .save-status[data-status="error"]`);
+      return failed ? { error: failed.textContent?.trim() || 'error' } : undefined;
+    },
+    answerId,
+    { timeout: timeoutMs, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as SaveOutcome;
 }
 
 /** The page's clock now, to bound later reads of marks to what happened after it. */

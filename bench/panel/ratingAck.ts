@@ -10,7 +10,7 @@ import { formFields, type FormField } from '../../webview/ratingForm';
 import { Seeded } from './medicalText';
 import { scrollRowIntoView } from './firstPaint';
 import type { PanelSession } from './panelSession';
-import { longTasks, pageNow, probeMarks, waitForMark } from './pageProbes';
+import { longTasks, pageNow, probeMarks, waitForMark, waitForSave } from './pageProbes';
 import { summarise, type Summary } from './stats';
 
 /** One rating's last key, split at the arrival of the panel command and of the store's answer. */
@@ -35,6 +35,9 @@ export interface AckFigures {
   keyToAckedWithListTraffic: Summary;
   keyToAckedWithoutListTraffic: Summary;
   ratings: number;
+  /** Ratings whose save ended in an error shown on the form (with the first message) instead of "saved". */
+  failedSaves: number;
+  firstFailure?: string;
   keysPerRating: number;
   /** Times `j`, pressed right after a question's last rating was acknowledged, selected another row than the next. */
   jSelectedAnotherRow: number;
@@ -56,14 +59,16 @@ function ratingKeys(r: Seeded): string[] {
     .filter((k): k is string => k !== undefined);
 }
 
-async function rateFocusedAnswer(s: PanelSession, r: Seeded, timeoutMs: number): Promise<AckSample> {
+async function rateFocusedAnswer(s: PanelSession, r: Seeded, timeoutMs: number): Promise<AckSample | { error: string }> {
   const focused = s.panel.frame.locator('.answers .answer.focused');
   const answerId = (await focused.getAttribute('data-answer-id')) ?? '';
   const keys = ratingKeys(r);
   for (const k of keys.slice(0, -1)) await s.panel.press(k);
   await focused.locator('.field.focused[data-field="overall"]').waitFor();
   await s.panel.press(keys.at(-1)!);
-  const acked = await waitForMark(s.frame, `mr:acked:${answerId}`, timeoutMs);
+  const outcome = await waitForSave(s.frame, answerId, timeoutMs);
+  if ('error' in outcome) return outcome;
+  const acked = outcome.acked;
   const [key, command, saved, listPages] = await s.frame.evaluate(
     ([t, commandMark, savedMark, listMark]) => {
       const times = (name: string): number[] => performance.getEntriesByName(name, 'mark').map((m) => m.startTime);
@@ -96,13 +101,16 @@ export async function measureRatingAck(s: PanelSession, run: RatingRun): Promise
   const r = new Seeded(8_030);
   const latencies: AckSample[] = [];
   let strayed = 0;
+  const failures: string[] = [];
   await s.panel.focusPage();
   const from = await pageNow(s.frame);
   for (let q = 0; q < questions; q++) {
     const answers = Math.min(answersPerQuestion, await s.panel.answers().count());
     for (let a = 0; a < answers; a++) {
       await focusAnswer(s, a);
-      latencies.push(await rateFocusedAnswer(s, r, timeoutMs));
+      const rated = await rateFocusedAnswer(s, r, timeoutMs);
+      if ('error' in rated) failures.push(rated.error);
+      else latencies.push(rated);
       if (a < answers - 1) await s.panel.press('l');
     }
     if (q < questions - 1 && !(await nextQuestion(s))) strayed++;
@@ -116,6 +124,8 @@ export async function measureRatingAck(s: PanelSession, run: RatingRun): Promise
     keyToAckedWithListTraffic: summarise(latencies.filter((x) => x.listPages > 0).map((x) => x.keyToAcked)),
     keyToAckedWithoutListTraffic: summarise(latencies.filter((x) => x.listPages === 0).map((x) => x.keyToAcked)),
     ratings: latencies.length,
+    failedSaves: failures.length,
+    firstFailure: failures[0],
     jSelectedAnotherRow: strayed,
     keysPerRating: ratingKeys(new Seeded(1)).length,
     longTasksOver50ms: tasks.length,
