@@ -1,6 +1,7 @@
 /**
  * The store's share of the panel's round trips, timed in Node on a copy of the benchmark database: reading
- * a six-answer question (the panel's `getQuestion`) and saving one rating (the panel's `rating/save`). The
+ * a six-answer question (the panel's `getQuestion`), saving one rating (the panel's `rating/save`), and one
+ * page of the question list with the rater's progress (the panel's `questions/list`). The
  * difference between these and the page's figures is the trip through the extension host and the language
  * server's messaging.
  */
@@ -13,6 +14,20 @@ import { summarise, type Summary } from './stats';
 export interface StoreFigures {
   getQuestion: Summary;
   saveRating: Summary;
+  /** One list page of 200 (what the panel asks for per page), at offsets spread over the whole list. */
+  listPage: Summary;
+  /** The rater's progress over the project, which the host computes again for every list page it answers. */
+  raterProgress: Summary;
+}
+
+async function timed(n: number, run: (i: number) => Promise<unknown>): Promise<Summary> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await run(i);
+    times.push(performance.now() - started);
+  }
+  return summarise(times);
 }
 
 /** Times `questions` reads and one saved rating per answer of those questions, on a throwaway copy of `database`. */
@@ -38,7 +53,10 @@ export async function measureStore(database: string, scratch: string, questions:
         saves.push(performance.now() - t);
       }
     }
-    return { getQuestion: summarise(reads), saveRating: summarise(saves) };
+    const { total } = await store.listQuestions({ limit: 1 });
+    const listPage = await timed(8, (i) => store.listQuestions({ rater: RATER, offset: Math.floor((i / 8) * Math.max(0, total - 200)), limit: 200 }));
+    const raterProgress = await timed(5, () => store.raterProgress({ rubricKey: rubric.id }));
+    return { getQuestion: summarise(reads), saveRating: summarise(saves), listPage, raterProgress };
   } finally {
     await store.close();
     for (const f of [scratch, `${scratch}.lock`, `${scratch}.lock-owner`, `${scratch}-journal`, `${scratch}-wal`]) rmSync(f, { recursive: true, force: true });
