@@ -45,61 +45,61 @@ function sizeFromEnv(): { name: string; size: BenchSize } {
   return { name, size: SIZES[name] };
 }
 
+/** Every timed phase, in order, on one open panel; each phase opens questions no earlier phase opened. */
+async function measurePhases(session: PanelSession, size: BenchSize, trace: boolean): Promise<Record<string, unknown>> {
+  await session.panel.waitForQuestionCount(size.questions);
+  await installProbes(session.frame);
+  if (trace) await startTrace(session);
+  const rows = Array.from({ length: size.firstPaints }, (_, i) => i + 1);
+  const firstPaint = await measureFirstPaint(session, rows);
+  const painted = await checkPainted(session, join(screenshots, 'panel-bench-first-paint.png'));
+  const notSix = firstPaint.samples.filter((x) => x.answers !== painted.answers);
+  if (notSix.length) throw new Error(`first paint timed questions without six answers: ${notSix.map((x) => x.questionId).join(', ')}`);
+  const nextQuestion = await measureNextQuestion(session, size.warmUpSteps, size.steps);
+  const ratingAck = await measureRatingAck(session, { questions: size.ratedQuestions });
+  await session.page.screenshot({ path: join(screenshots, 'panel-bench-rated.png') });
+  const traceFile = trace ? await stopTrace(session, join(screenshots, 'panel-bench-trace.json')) : undefined;
+  const lastRated = Number(await session.panel.frame.locator('.question-list li.selected').getAttribute('data-index'));
+  const listScroll = await measureListScroll(session, size.framesPerPattern);
+  await session.page.screenshot({ path: join(screenshots, 'panel-bench-scrolled.png') });
+  // A rater who scrolled the list, then rates: the host may still be answering the pages scrolled past, and
+  // (before webview/listModel.ts kept to the pages on screen) every page loaded was reloaded after each save.
+  await scrollRowIntoView(session, lastRated);
+  await moveToNextQuestion(session);
+  const ratingAfterScroll = await measureRatingAck(session, { questions: 1, answersPerQuestion: 3, timeoutMs: 60_000 });
+  return {
+    versions: { ...session.versions, node: process.version },
+    painted,
+    firstPaint: { ...firstPaint, samples: undefined },
+    nextQuestion: { ...nextQuestion, samples: undefined },
+    ratingAck,
+    listScroll,
+    ratingAfterScroll,
+    selectToPaintTrace: traceFile ? breakdown(traceFile, 'mr:selected:', 'mr:painted:') : undefined,
+  };
+}
+
 export default async function panelBench(): Promise<Record<string, unknown>> {
   const { name, size } = sizeFromEnv();
   const trace = process.env.MEDREVIEW_PANEL_BENCH_TRACE === '1';
   // Question 0 is opened by the panel at start; then each phase works on questions no phase opened before.
   const richQuestions = 1 + size.firstPaints + size.warmUpSteps + size.steps + size.ratedQuestions + 2;
-  const workspace = benchWorkspace();
   mkdirSync(screenshots, { recursive: true });
-  const loadBefore = loadSnapshot();
-  const database = await reviewDatabaseAt(join(workspace, DATABASE_IN_WORKSPACE), join(tmpdir(), 'medreview-panel-bench-cache'), {
-    questions: size.questions,
-    richQuestions,
-    richAnswerChars: 4_000,
-  });
-  const databasePath = join(workspace, DATABASE_IN_WORKSPACE);
-  const store = await measureStore(databasePath, `${databasePath}.scratch`, size.firstPaints);
-  const session = await PanelSession.open(workspace);
+  const workspace = benchWorkspace();
   try {
-    await session.panel.waitForQuestionCount(size.questions);
-    await installProbes(session.frame);
-    if (trace) await startTrace(session);
-    const rows = Array.from({ length: size.firstPaints }, (_, i) => i + 1);
-    const firstPaint = await measureFirstPaint(session, rows);
-    const painted = await checkPainted(session, join(screenshots, 'panel-bench-first-paint.png'));
-    const notSix = firstPaint.samples.filter((x) => x.answers !== painted.answers);
-    if (notSix.length) throw new Error(`first paint timed questions without six answers: ${notSix.map((x) => x.questionId).join(', ')}`);
-    const nextQuestion = await measureNextQuestion(session, size.warmUpSteps, size.steps);
-    const ratingAck = await measureRatingAck(session, { questions: size.ratedQuestions });
-    await session.page.screenshot({ path: join(screenshots, 'panel-bench-rated.png') });
-    const traceFile = trace ? await stopTrace(session, join(screenshots, 'panel-bench-trace.json')) : undefined;
-    const lastRated = Number(await session.panel.frame.locator('.question-list li.selected').getAttribute('data-index'));
-    const listScroll = await measureListScroll(session, size.framesPerPattern);
-    await session.page.screenshot({ path: join(screenshots, 'panel-bench-scrolled.png') });
-    // A rater who scrolled the list, then rates: the host may still be answering the pages scrolled past, and
-    // (before webview/listModel.ts kept to the pages on screen) every page loaded was reloaded after each save.
-    await scrollRowIntoView(session, lastRated);
-    await moveToNextQuestion(session);
-    const ratingAfterScroll = await measureRatingAck(session, { questions: 1, answersPerQuestion: 3, timeoutMs: 60_000 });
-    const loadAfter = loadSnapshot();
-    return {
-      size: name,
-      goals: GOALS,
-      versions: { ...session.versions, node: process.version },
-      database,
-      painted,
-      firstPaint: { ...firstPaint, samples: undefined },
-      nextQuestion: { ...nextQuestion, samples: undefined },
-      ratingAck,
-      listScroll,
-      ratingAfterScroll,
-      store,
-      load: { before: loadBefore, after: loadAfter },
-      selectToPaintTrace: traceFile ? breakdown(traceFile, 'mr:selected:', 'mr:painted:') : undefined,
-    };
+    const loadBefore = loadSnapshot();
+    const databasePath = join(workspace, DATABASE_IN_WORKSPACE);
+    const cache = join(tmpdir(), 'medreview-panel-bench-cache');
+    const database = await reviewDatabaseAt(databasePath, cache, { questions: size.questions, richQuestions, richAnswerChars: 4_000 });
+    const store = await measureStore(databasePath, `${databasePath}.scratch`, size.firstPaints);
+    const session = await PanelSession.open(workspace);
+    try {
+      const phases = await measurePhases(session, size, trace);
+      return { size: name, goals: GOALS, database, ...phases, store, load: { before: loadBefore, after: loadSnapshot() } };
+    } finally {
+      await session.close();
+    }
   } finally {
-    await session.close();
     removeWorkspace(workspace);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The review database the panel benchmark opens: 100,000 questions, the first few of them (in list order)
  * with six ~4 kB reasoning-model answers each, the rest with one or two short answers so the build stays
- * quick. Built once through the store's bulk import and cached under bench/tmp/ (a run writes ratings, so
+ * quick. Built once through the store's bulk import and cached in a folder outside the repository (a run writes ratings, so
  * every run works on a fresh copy).
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
