@@ -9,8 +9,12 @@ export const PAGE_SIZE = 200;
  */
 export class ListModel {
   private pages = new Map<number, QuestionSummary[]>();
+  /** Loaded pages a refresh has outdated: still shown, reloaded when next asked for. */
+  private stale = new Set<number>();
   private loading = new Map<number, Promise<void>>();
   private generation = 0;
+  /** The rows last asked for by the list view: what is on screen. */
+  private shown = { first: 0, last: 0 };
   total = 0;
   progress: RaterProgressView | undefined;
   models: string[] = [];
@@ -27,17 +31,23 @@ export class ListModel {
     this.filters = filters;
     this.generation++;
     this.pages = new Map();
+    this.stale = new Set();
     this.loading = new Map();
     await this.ensurePage(0);
   }
 
-  /** Re-fetches the pages already loaded (after a save changed progress or filter membership). */
+  /**
+   * Re-fetches the pages on screen after a save changed progress or filter membership. The loaded rows stay
+   * until their fresh copies arrive: dropping them blanked the list after every save and lost the selected
+   * question's place, so a `j` pressed meanwhile went to the top. Pages out of view are only marked stale and
+   * reloaded when shown again, so a save costs the host one screenful, not every page visited since.
+   */
   async refresh(): Promise<void> {
-    const loaded = [...this.pages.keys()];
     this.generation++;
-    this.pages = new Map();
     this.loading = new Map();
-    await Promise.all((loaded.length ? loaded : [0]).map((p) => this.ensurePage(p)));
+    this.stale = new Set(this.pages.keys());
+    const pages = pagesOf(this.shown.first, this.shown.last);
+    await Promise.all(pages.map((p) => this.ensurePage(p)));
   }
 
   at(index: number): QuestionSummary | undefined {
@@ -54,16 +64,20 @@ export class ListModel {
 
   /** Loads the pages covering [first, last]; rows appear as they arrive. */
   ensureRange(first: number, last: number): void {
-    for (let p = Math.floor(Math.max(0, first) / PAGE_SIZE); p <= Math.floor(Math.max(0, last) / PAGE_SIZE); p++) void this.ensurePage(p);
+    this.shown = { first, last };
+    for (const p of pagesOf(first, last)) void this.ensurePage(p);
   }
 
+  /** The row at `index`, loading its page first unless some copy of it is loaded already (then refreshed behind). */
   async ensureIndex(index: number): Promise<QuestionSummary | undefined> {
-    await this.ensurePage(Math.floor(index / PAGE_SIZE));
+    const page = Math.floor(index / PAGE_SIZE);
+    const loading = this.ensurePage(page);
+    if (!this.pages.has(page)) await loading;
     return this.at(index);
   }
 
   private ensurePage(page: number): Promise<void> {
-    if (this.pages.has(page)) return Promise.resolve();
+    if (this.pages.has(page) && !this.stale.has(page)) return Promise.resolve();
     if (page > 0 && page * PAGE_SIZE >= this.total) return Promise.resolve();
     const pending = this.loading.get(page);
     if (pending) return pending;
@@ -71,6 +85,7 @@ export class ListModel {
     const load = this.rpc.request(ListQuestions, { filters: this.filters, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((r: ListQuestionsResult) => {
       if (generation !== this.generation) return;
       this.pages.set(page, r.questions);
+      this.stale.delete(page);
       this.total = r.total;
       this.progress = r.progress;
       this.models = r.models;
@@ -81,4 +96,10 @@ export class ListModel {
       if (generation === this.generation) this.loading.delete(page);
     });
   }
+}
+
+function pagesOf(first: number, last: number): number[] {
+  const pages: number[] = [];
+  for (let p = Math.floor(Math.max(0, first) / PAGE_SIZE); p <= Math.floor(Math.max(0, last) / PAGE_SIZE); p++) pages.push(p);
+  return pages;
 }

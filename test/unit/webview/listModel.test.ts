@@ -1,0 +1,90 @@
+import { strict as assert } from 'node:assert';
+import { ListModel, PAGE_SIZE } from '../../../webview/listModel';
+import type { ListQuestionsResult, QuestionSummary, RequestMessage } from '../../../webview/protocol';
+import type { ListQuestionsParams } from '../../../server/protocol';
+import { Rpc } from '../../../webview/rpc';
+
+/**
+ * The panel's list over a host that holds `total` questions and answers list requests only when told to,
+ * so a test can look at the list while a reload is in flight. `graded` is what the host reports as rated.
+ */
+function harness(total: number) {
+  const posted: RequestMessage[] = [];
+  let listener: ((e: { data: unknown }) => void) | undefined;
+  const rpc = new Rpc({ postMessage: (m) => posted.push(m as RequestMessage) }, { addEventListener: (_t, l) => (listener = l) });
+  const graded = new Set<number>();
+  const row = (i: number): QuestionSummary => ({
+    id: `q${i}`, datasetId: `d${i}`, title: `Question ${i}`, kind: 'open', answerCount: 2, gradedByMe: graded.has(i) ? 2 : 0, flagged: false, hasReference: true,
+  });
+  const answerAll = async (): Promise<void> => {
+    for (const m of posted.splice(0)) {
+      const { offset = 0, limit = PAGE_SIZE } = m.params as ListQuestionsParams;
+      const questions = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => row(offset + k));
+      const result: ListQuestionsResult = { questions, total, progress: { rater: 'r', gradedAnswers: 0, totalAnswers: 0, gradedQuestions: 0, totalQuestions: 0 }, models: [] };
+      listener?.({ data: { kind: 'response', id: m.id, ok: true, result } });
+    }
+    await new Promise((r) => setImmediate(r));
+  };
+  const offsetsAsked = (): number[] => posted.map((m) => (m.params as ListQuestionsParams).offset ?? 0).sort((a, b) => a - b);
+  const list = new ListModel(rpc, () => undefined);
+  return { list, graded, answerAll, offsetsAsked };
+}
+
+async function loaded(h: ReturnType<typeof harness>, first: number, last: number): Promise<void> {
+  h.list.ensureRange(first, last);
+  await h.answerAll();
+}
+
+describe('webview list model', () => {
+  it('keeps showing the loaded rows while a refresh is in flight, then shows the fresh ones', async () => {
+    const h = harness(1000);
+    const reset = h.list.reset({});
+    await h.answerAll();
+    await reset;
+    await loaded(h, 0, 30);
+    h.graded.add(3);
+    const refreshed = h.list.refresh();
+    assert.equal(h.list.at(3)?.id, 'q3', 'the row is still there while the reload is pending');
+    assert.equal(h.list.indexOf('q3'), 3, 'the selected question keeps its place');
+    assert.equal(h.list.at(3)?.gradedByMe, 0);
+    await h.answerAll();
+    await refreshed;
+    assert.equal(h.list.at(3)?.gradedByMe, 2, 'the fresh copy replaced it');
+  });
+
+  it('moves to the next row at once during a refresh, instead of waiting for it or losing its place', async () => {
+    const h = harness(1000);
+    await loaded(h, 0, 30);
+    void h.list.refresh();
+    const next = await h.list.ensureIndex(h.list.indexOf('q7') + 1);
+    assert.equal(next?.id, 'q8');
+  });
+
+  it('reloads only the pages on screen after a save; a page visited earlier is reloaded when shown again', async () => {
+    const h = harness(5 * PAGE_SIZE);
+    await loaded(h, 10, 40);
+    await loaded(h, 3 * PAGE_SIZE, 3 * PAGE_SIZE + 20);
+    await loaded(h, 10, 40);
+    const refreshed = h.list.refresh();
+    assert.deepEqual(h.offsetsAsked(), [0], 'only the page on screen is asked for');
+    await h.answerAll();
+    await refreshed;
+    h.graded.add(3 * PAGE_SIZE + 5);
+    assert.equal(h.list.at(3 * PAGE_SIZE + 5)?.gradedByMe, 0, 'the page out of view still shows its old copy');
+    h.list.ensureRange(3 * PAGE_SIZE, 3 * PAGE_SIZE + 20);
+    assert.deepEqual(h.offsetsAsked(), [3 * PAGE_SIZE], 'scrolling back asks for it again');
+    await h.answerAll();
+    assert.equal(h.list.at(3 * PAGE_SIZE + 5)?.gradedByMe, 2);
+  });
+
+  it('drops every row when the filters change', async () => {
+    const h = harness(1000);
+    await loaded(h, 0, 30);
+    const reset = h.list.reset({ search: 'x' });
+    assert.equal(h.list.at(3), undefined);
+    assert.equal(h.list.indexOf('q3'), -1);
+    await h.answerAll();
+    await reset;
+    assert.equal(h.list.at(3)?.id, 'q3');
+  });
+});
