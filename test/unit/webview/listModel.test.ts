@@ -14,7 +14,7 @@ function harness(total: number) {
   const rpc = new Rpc({ postMessage: (m) => posted.push(m as RequestMessage) }, { addEventListener: (_t, l) => (listener = l) });
   const graded = new Set<number>();
   const row = (i: number): QuestionSummary => ({
-    id: `q${i}`, datasetId: `d${i}`, title: `Question ${i}`, kind: 'open', answerCount: 2, gradedByMe: graded.has(i) ? 2 : 0, flagged: false, hasReference: true,
+    id: `q${i}`, datasetId: `d${i}`, title: `Question ${i}`, kind: 'open', answerCount: 2, gradedByMe: graded.has(i) ? 2 : 0, ratersComplete: 0, ratersTarget: 1, flagged: false, hasReference: true,
   });
   const answerAll = async (): Promise<void> => {
     for (const m of posted.splice(0)) {
