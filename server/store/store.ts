@@ -4,6 +4,8 @@ import { getAnswers, getQuestionDetail, ratingsOfQuestion } from './queries/ques
 import { listQuestions } from './queries/questionList';
 import { questionProgress, raterProgress, type ProgressScope } from './queries/progress';
 import { streamRatings, type RatingStreamFilter } from './queries/ratingStream';
+import { streamExport, type ExportQuestion, type ExportStreamFilter } from './queries/exportSnapshot';
+import { ratedRubricKeys } from './queries/ratedRubrics';
 import { reviewQueue } from './queries/reviewQueue';
 import { listQuestionSets, questionKeys, type QuestionKeys } from './queries/questionSets';
 import { mergeDatabase } from './mergeDatabase';
@@ -208,6 +210,19 @@ export class Store {
 
   streamRatings(filter: RatingStreamFilter = {}): AsyncGenerator<RatingRecord> {
     return streamRatings(this.tx, filter);
+  }
+
+  /**
+   * Rated questions with their answers, ratings, corrections (and preferences when asked for), question by
+   * question, as of the moment the stream started; read in short transactions (queries/exportSnapshot.ts).
+   */
+  streamExport(filter: ExportStreamFilter = {}): AsyncGenerator<ExportQuestion> {
+    return streamExport(this.tx, filter);
+  }
+
+  /** Rubric keys with at least one rating. */
+  ratedRubricKeys(): Promise<string[]> {
+    return this.tx.run((c) => ratedRubricKeys(c));
   }
 
   mergeFrom(otherDatabasePath: string): Promise<MergeReport> {

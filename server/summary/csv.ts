@@ -93,10 +93,11 @@ function cell(value: string | number | null | undefined): string {
  * Spreadsheets run a cell that starts with = + - @ as a formula; model names and labels are untrusted,
  * so such text gets a leading apostrophe (numbers are written as numbers and never pass here).
  */
-function guardFormula(text: string): string {
+export function guardFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function quote(text: string): string {
+/** RFC 4180: a field with a quote, comma or line break is quoted, its quotes doubled. */
+export function quote(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -5,6 +5,8 @@ import { agreementCommand } from './agreement';
 import { splitThinkCommand } from './splitThink';
 import { importCommand } from './import';
 import { generateCommand } from './generate';
+import { exportCommand } from './export';
+import { mergeCommand } from './merge';
 
 /**
  * Every `medreview` subcommand, in the order `--help` lists them. Each lives in its own file beside this
@@ -17,4 +19,6 @@ export const commands: CliCommand[] = [
   splitThinkCommand,
   importCommand,
   generateCommand,
+  exportCommand,
+  mergeCommand,
 ];

@@ -1,0 +1,22 @@
+import type { ExportQuestion } from '../store';
+import type { ExportPlan } from './plan';
+import { forEachRatedAnswer } from './ratingRecords';
+import { ratingAccuracy, ratingFields } from './ratingRecord';
+import type { TextSink } from './textSink';
+import type { ExportCounts } from './types';
+
+/**
+ * One JSON object per line per rating (ExportedRating in ratingRecord.ts). The question, reference and answer
+ * (most of a line's bytes) are serialized once per answer and spliced into each of its raters' lines: the
+ * same JSON as stringifying the whole record, in the same key order.
+ */
+export async function writeJsonl(stream: AsyncIterable<ExportQuestion>, plan: ExportPlan, sink: TextSink, counts: ExportCounts): Promise<void> {
+  await forEachRatedAnswer(stream, plan, counts, async ({ entry, scores, parts, ratings }) => {
+    const shared = JSON.stringify(parts).slice(1, -1);
+    for (const r of ratings) {
+      const own = JSON.stringify(ratingFields(r)).slice(0, -1);
+      await sink.write(`${own},${shared},"accuracy":${JSON.stringify(ratingAccuracy(entry, scores, r))}}\n`);
+      counts.written++;
+    }
+  });
+}

@@ -1,0 +1,38 @@
+import type { ExportAnswer, ExportQuestion, Rating } from '../store';
+import { raterCount } from './answerRatings';
+import { scoreAnswer, type AnswerScores } from './answerScores';
+import { countRead, countSkip } from './counts';
+import type { ExportPlan } from './plan';
+import { answerRecordParts, type AnswerRecordParts } from './ratingRecord';
+import type { ExportCounts } from './types';
+
+/** One rated answer to export, with what is computed once for all of its ratings. */
+export interface RatedAnswer {
+  entry: ExportAnswer;
+  scores: AnswerScores;
+  parts: AnswerRecordParts;
+  ratings: readonly Rating[];
+}
+
+/**
+ * Calls `each` for every answer whose ratings are to be exported; answers rated by fewer raters than the
+ * plan asks are left out. ROUGE and the extraction are computed here, once per answer, not per rating.
+ */
+export async function forEachRatedAnswer(
+  stream: AsyncIterable<ExportQuestion>,
+  plan: ExportPlan,
+  counts: ExportCounts,
+  each: (answer: RatedAnswer) => Promise<void>,
+): Promise<void> {
+  for await (const q of stream) {
+    countRead(counts, q);
+    for (const entry of q.answers) {
+      if (raterCount(entry) < plan.minRaters) {
+        countSkip(counts, 'answers-below-min-raters');
+        continue;
+      }
+      const scores = scoreAnswer(q.question, entry.answer, plan.rouge);
+      await each({ entry, scores, parts: answerRecordParts(q, entry, scores), ratings: entry.ratings });
+    }
+  }
+}

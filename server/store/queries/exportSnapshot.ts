@@ -1,0 +1,187 @@
+import { QUESTION_COLUMNS, QUESTION_JOINS, questionFromRow } from '../rows/questionRows';
+import type { Connection, SqlParam } from '../sqlite/connection';
+import { readNumber, readText, utf8 } from '../sqlite/text';
+import type { Transactions } from '../transactions';
+import type { ChoiceOverride, Preference, Rating, StoredAnswer, StoredQuestion } from '../types';
+import { OVERRIDE_SELECT, overrideFromRow } from '../writes/choiceOverrides';
+import { PREFERENCE_SELECT, preferenceFromRow, preferenceKey } from '../writes/preferences';
+import { ratingKey } from '../writes/ratings';
+import { answerFromJsonRow, ANSWER_JSON_SELECT, ratingFromJsonRow, RATING_JSON_SELECT } from './exportRows';
+import { SnapshotChanges } from './snapshotChanges';
+
+export interface ExportStreamFilter {
+  /** Only questions of this set; every question when absent. */
+  set?: string;
+  /** Only ratings under this rubric key. */
+  rubricKey?: string;
+  /** Also read pairwise preferences and the answers they compare. */
+  preferences?: boolean;
+  /** Questions per read transaction (default 250): each holds the lock only briefly. */
+  questionsPerChunk?: number;
+}
+
+/** A rated (or compared) answer with every rating of it and every rater's correction of its extracted choice. */
+export interface ExportAnswer {
+  answer: StoredAnswer;
+  /** By rater name. */
+  ratings: Rating[];
+  overrides: ChoiceOverride[];
+}
+
+/** One question with its rated answers, as of the moment the export started. */
+export interface ExportQuestion {
+  question: StoredQuestion;
+  /** Names of the question sets it belongs to. */
+  sets: string[];
+  /** In the order they were stored. */
+  answers: ExportAnswer[];
+  /** Only when asked for with `preferences`. */
+  preferences: Preference[];
+}
+
+/** Reads row ids of a JSON array parameter, so one statement serves any number of ids. */
+const IN_LIST = 'IN (SELECT value FROM json_each(?))';
+
+/**
+ * Every question that has ratings (or preferences, when asked for), with its rated answers, their ratings
+ * and choice corrections, question by question in storage order. The result is the database's state at
+ * the moment the stream started, although it is read in short transactions between which other windows
+ * keep saving (snapshotChanges.ts); memory holds one chunk of questions at a time.
+ */
+export async function* streamExport(tx: Transactions, f: ExportStreamFilter = {}): AsyncGenerator<ExportQuestion> {
+  const start = await tx.run((c) => ({ changes: SnapshotChanges.mark(c), overrides: overridesByAnswer(c) }));
+  const size = Math.max(1, f.questionsPerChunk ?? 250);
+  let after = 0;
+  for (;;) {
+    const chunk = await tx.run((c) => readChunk(c, start.changes, start.overrides, f, after, size));
+    for (const q of chunk.questions) yield q;
+    if (chunk.last === undefined) return;
+    after = chunk.last;
+  }
+}
+
+/**
+ * Physicians correct few extractions, so all corrections are read once, in the transaction that marks the
+ * moment (which makes them that moment's state as they are); the table has no index by answer to look
+ * them up per chunk.
+ */
+function overridesByAnswer(c: Connection): Map<string, ChoiceOverride[]> {
+  const out = new Map<string, ChoiceOverride[]>();
+  for (const o of c.all(`${OVERRIDE_SELECT} ORDER BY rt.name`).map(overrideFromRow)) {
+    const list = out.get(o.answerUid);
+    if (list) list.push(o);
+    else out.set(o.answerUid, [o]);
+  }
+  return out;
+}
+
+interface Chunk {
+  questions: ExportQuestion[];
+  /** Row id of the last question looked at; undefined when there are no more. */
+  last: number | undefined;
+}
+
+function readChunk(
+  c: Connection,
+  changes: SnapshotChanges,
+  overrides: Map<string, ChoiceOverride[]>,
+  f: ExportStreamFilter,
+  after: number,
+  size: number,
+): Chunk {
+  changes.catchUp(c);
+  const ids = nextQuestions(c, f, after, size);
+  const last = ids.length < size ? undefined : ids[ids.length - 1]?.id;
+  if (ids.length === 0) return { questions: [], last };
+  const idList = JSON.stringify(ids.map((q) => q.id));
+  const uids = new Set(ids.map((q) => q.uid));
+  const ratings = snapshotRatings(c, changes, f, idList, uids);
+  const preferences = f.preferences ? snapshotPreferences(c, changes, idList, uids) : [];
+  const answerUids = new Set([...ratings.map((r) => r.answerUid), ...preferences.flatMap((p) => [p.answerA, p.answerB])]);
+  if (answerUids.size === 0) return { questions: [], last };
+  const answers = c.all(`${ANSWER_JSON_SELECT} WHERE a.uid ${IN_LIST} ORDER BY a.id`, [JSON.stringify([...answerUids])]).map(answerFromJsonRow);
+  const answered = new Set(answers.map((a) => a.questionUid));
+  const questionIds = JSON.stringify(ids.filter((q) => answered.has(q.uid)).map((q) => q.id));
+  const questions = c.all(`SELECT ${QUESTION_COLUMNS} FROM questions q ${QUESTION_JOINS} WHERE q.id ${IN_LIST} ORDER BY q.id`, [questionIds]).map(questionFromRow);
+  const sets = setsOf(c, questionIds);
+  return { questions: assemble(questions, sets, answers, ratings, preferences, overrides), last };
+}
+
+function nextQuestions(c: Connection, f: ExportStreamFilter, after: number, size: number): { id: number; uid: string }[] {
+  const rows =
+    f.set === undefined
+      ? c.all('SELECT id, uid FROM questions WHERE id > ? ORDER BY id LIMIT ?', [after, size])
+      : c.all(
+          `SELECT q.id AS id, q.uid AS uid FROM question_sets s JOIN set_questions sq ON sq.set_id = s.id JOIN questions q ON q.id = sq.question_id
+           WHERE s.name = CAST(? AS TEXT) AND sq.question_id > ? ORDER BY sq.question_id LIMIT ?`,
+          [utf8(f.set), after, size],
+        );
+  return rows.map((r) => ({ id: readNumber(r.id), uid: readText(r.uid) }));
+}
+
+function snapshotRatings(c: Connection, changes: SnapshotChanges, f: ExportStreamFilter, idList: string, uids: Set<string>): Rating[] {
+  const params: SqlParam[] = [idList];
+  let sql = `${RATING_JSON_SELECT} WHERE a.question_id ${IN_LIST}`;
+  if (f.rubricKey !== undefined) {
+    sql += ' AND r.rubric_key = CAST(? AS TEXT)';
+    params.push(utf8(f.rubricKey));
+  }
+  const now = c.all(`${sql} ORDER BY a.id, rt.name`, params).map(ratingFromJsonRow);
+  const kept: Rating[] = [];
+  for (const r of now) {
+    const then = changes.asOfSnapshot('rating', r.rater, ratingKey(r.answerUid, r.rubricKey), r);
+    if (then) kept.push(then);
+  }
+  const gone = changes.vanished<Rating>('rating', (r) => uids.has(r.questionUid) && (f.rubricKey === undefined || r.rubricKey === f.rubricKey));
+  return [...kept, ...gone];
+}
+
+function snapshotPreferences(c: Connection, changes: SnapshotChanges, idList: string, uids: Set<string>): Preference[] {
+  const now = c.all(`${PREFERENCE_SELECT} WHERE aa.question_id ${IN_LIST} ORDER BY p.id`, [idList]).map(preferenceFromRow);
+  const kept: Preference[] = [];
+  for (const p of now) {
+    const then = changes.asOfSnapshot('preference', p.rater, preferenceKey(p.answerA, p.answerB), p);
+    if (then) kept.push(then);
+  }
+  return [...kept, ...changes.vanished<Preference>('preference', (p) => uids.has(p.questionUid))];
+}
+
+function setsOf(c: Connection, questionIds: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const rows = c.all(
+    `SELECT q.uid AS uid, CAST(s.name AS BLOB) AS name FROM set_questions sq JOIN question_sets s ON s.id = sq.set_id
+     JOIN questions q ON q.id = sq.question_id WHERE sq.question_id ${IN_LIST} ORDER BY s.name`,
+    [questionIds],
+  );
+  for (const r of rows) {
+    const uid = readText(r.uid);
+    out.set(uid, [...(out.get(uid) ?? []), readText(r.name)]);
+  }
+  return out;
+}
+
+function assemble(
+  questions: StoredQuestion[],
+  sets: Map<string, string[]>,
+  answers: StoredAnswer[],
+  ratings: Rating[],
+  preferences: Preference[],
+  overrides: Map<string, ChoiceOverride[]>,
+): ExportQuestion[] {
+  const byQuestion = new Map<string, ExportQuestion>();
+  for (const question of questions) byQuestion.set(question.uid, { question, sets: sets.get(question.uid) ?? [], answers: [], preferences: [] });
+  const byAnswer = new Map<string, ExportAnswer>();
+  for (const answer of answers) {
+    const entry: ExportAnswer = { answer, ratings: [], overrides: overrides.get(answer.uid) ?? [] };
+    byAnswer.set(answer.uid, entry);
+    byQuestion.get(answer.questionUid)?.answers.push(entry);
+  }
+  for (const r of ratings) byAnswer.get(r.answerUid)?.ratings.push(r);
+  for (const entry of byAnswer.values()) entry.ratings.sort((x, y) => compareText(x.rater, y.rater) || compareText(x.rubricKey, y.rubricKey));
+  for (const p of preferences) byQuestion.get(p.questionUid)?.preferences.push(p);
+  return [...byQuestion.values()];
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

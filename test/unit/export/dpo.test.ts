@@ -1,0 +1,187 @@
+import { strict as assert } from 'node:assert';
+import type { ExportOptions } from '../../../server/export';
+import { openStore, type Store, type StoredAnswer } from '../../../server/store';
+import { exportText, parseLines } from './exportHarness';
+import { medqaRows, MODELS, pubmedItems, rate, StudyFiles, studyQuestions, type StudyQuestion } from './studyFixture';
+
+interface DpoLine {
+  prompt: string;
+  chosen: string;
+  rejected: string;
+  meta: {
+    questionUid: string;
+    datasetId: string;
+    label: 'preferred' | 'tie' | 'both-bad';
+    source: 'preference' | 'ratings';
+    raters: number;
+    votes: { a: number; b: number; tie: number; bothBad: number } | null;
+    chosenAnswerUid: string;
+    chosenModel: string;
+    chosenMeanOverall: number | null;
+    rejectedAnswerUid: string;
+    rejectedModel: string;
+    rejectedMeanOverall: number | null;
+  };
+}
+
+describe('export: dpo', () => {
+  let files: StudyFiles;
+  let store: Store;
+  let qs: StudyQuestion[];
+
+  before(async () => {
+    files = await StudyFiles.create();
+  });
+  after(() => files.remove());
+  beforeEach(async () => {
+    store = await openStore(files.copy());
+    qs = await studyQuestions(store);
+  });
+  afterEach(() => store.close());
+
+  const prefer = (rater: string, better: StoredAnswer, worse: StoredAnswer) => store.savePreference({ rater, answerA: better.uid, answerB: worse.uid, choice: 'a', blind: true });
+  const judge = (rater: string, x: StoredAnswer, y: StoredAnswer, choice: 'tie' | 'both-bad') => store.savePreference({ rater, answerA: x.uid, answerB: y.uid, choice, blind: true });
+
+  async function dpo(options: Partial<ExportOptions> = {}) {
+    const { text, counts } = await exportText(store, { format: 'dpo', ...options });
+    return { lines: parseLines<DpoLine>(text), counts };
+  }
+  const pairs = (lines: DpoLine[]) => lines.map((l) => `${l.meta.chosenAnswerUid}>${l.meta.rejectedAnswerUid}`).sort();
+  const pair = (x: StoredAnswer, y: StoredAnswer) => `${x.uid}>${y.uid}`;
+
+  it('takes a pairwise preference: the better answer is chosen; the prompt is the question with its options', async () => {
+    const q = qs[0]!;
+    const [better, worse] = [q.of(MODELS.thinking), q.of(MODELS.plain)];
+    await prefer('dr-a', better, worse);
+    const { lines } = await dpo();
+    assert.equal(lines.length, 1);
+    const row = medqaRows()[0]!;
+    const options = Object.entries(row.options).map(([letter, text]) => `${letter}. ${text}`).join('\n');
+    assert.equal(lines[0]!.prompt, `${row.question}\n\n${options}`);
+    assert.equal(lines[0]!.chosen, better.split.answer);
+    assert.equal(lines[0]!.rejected, worse.split.answer);
+    assert.deepEqual(lines[0]!.meta, {
+      questionUid: q.question.uid,
+      datasetId: q.question.id,
+      label: 'preferred',
+      source: 'preference',
+      raters: 1,
+      votes: { a: 1, b: 0, tie: 0, bothBad: 0 },
+      chosenAnswerUid: better.uid,
+      chosenModel: MODELS.thinking,
+      chosenMeanOverall: null,
+      rejectedAnswerUid: worse.uid,
+      rejectedModel: MODELS.plain,
+      rejectedMeanOverall: null,
+    });
+  });
+
+  it('leaves tie and both-bad comparisons out unless asked, and then labels them', async () => {
+    await judge('dr-a', qs[0]!.of(MODELS.thinking), qs[0]!.of(MODELS.plain), 'tie');
+    await judge('dr-a', qs[1]!.of(MODELS.thinking), qs[1]!.of(MODELS.plain), 'both-bad');
+    await prefer('dr-a', qs[2]!.of(MODELS.plain), qs[2]!.of(MODELS.thinking));
+    const strict = await dpo();
+    assert.deepEqual(pairs(strict.lines), [pair(qs[2]!.of(MODELS.plain), qs[2]!.of(MODELS.thinking))]);
+    assert.deepEqual(strict.counts.skipped, { ties: 1, 'both-bad': 1 });
+    const all = await dpo({ includeTies: true });
+    assert.deepEqual(all.lines.map((l) => [l.meta.datasetId, l.meta.label]), [
+      [qs[0]!.question.id, 'tie'],
+      [qs[1]!.question.id, 'both-bad'],
+      [qs[2]!.question.id, 'preferred'],
+    ]);
+  });
+
+  it('lets the majority of several raters’ comparisons decide; an even split is a tie', async () => {
+    const [x, y] = [qs[0]!.of(MODELS.thinking), qs[0]!.of(MODELS.lettered)];
+    await prefer('dr-a', y, x);
+    await prefer('dr-b', y, x);
+    await prefer('dr-c', x, y);
+    const [u, v] = [qs[1]!.of(MODELS.thinking), qs[1]!.of(MODELS.plain)];
+    await prefer('dr-a', u, v);
+    await prefer('dr-b', v, u);
+    const { lines, counts } = await dpo();
+    assert.deepEqual(pairs(lines), [pair(y, x)]);
+    assert.deepEqual([lines[0]!.meta.raters, lines[0]!.meta.votes], [3, { a: 2, b: 1, tie: 0, bothBad: 0 }]);
+    assert.deepEqual(counts.skipped, { ties: 1 });
+  });
+
+  it('pairs uncompared answers by their mean overall score: equal means tie, a better answer below min-overall is both-bad', async () => {
+    const q = qs[0]!;
+    const [thinking, plain, lettered] = [q.of(MODELS.thinking), q.of(MODELS.plain), q.of(MODELS.lettered)];
+    await rate(store, 'dr-a', thinking.uid, 5);
+    await rate(store, 'dr-b', thinking.uid, 3);
+    await rate(store, 'dr-a', plain.uid, 2);
+    await rate(store, 'dr-a', lettered.uid, 4);
+    await rate(store, 'dr-b', lettered.uid, 4);
+    const pub = qs.find((x) => x.question.kind === 'yes-no-maybe')!;
+    await rate(store, 'dr-a', pub.of(MODELS.thinking).uid, 2);
+    await rate(store, 'dr-a', pub.of(MODELS.plain).uid, 1);
+
+    const first = await dpo();
+    assert.deepEqual(pairs(first.lines), [pair(thinking, plain), pair(lettered, plain)].sort());
+    assert.deepEqual(first.counts.skipped, { ties: 1, 'both-bad': 1 });
+    const fromScores = first.lines.find((l) => l.meta.chosenAnswerUid === thinking.uid)!;
+    assert.deepEqual([fromScores.meta.source, fromScores.meta.chosenMeanOverall, fromScores.meta.rejectedMeanOverall, fromScores.meta.votes], ['ratings', 4, 2, null]);
+
+    const lenient = await dpo({ minOverall: 2 });
+    assert.ok(pairs(lenient.lines).includes(pair(pub.of(MODELS.thinking), pub.of(MODELS.plain))));
+
+    // A comparison of the same pair outweighs the scores.
+    await prefer('dr-c', plain, thinking);
+    const compared = await dpo();
+    assert.deepEqual(pairs(compared.lines), [pair(plain, thinking), pair(lettered, plain)].sort());
+    assert.equal(compared.lines.find((l) => l.meta.chosenAnswerUid === plain.uid)!.meta.source, 'preference');
+  });
+
+  it('with min-raters, keeps pairs compared by that many raters and score pairs whose answers both have that many', async () => {
+    await prefer('dr-a', qs[0]!.of(MODELS.thinking), qs[0]!.of(MODELS.plain));
+    await prefer('dr-a', qs[1]!.of(MODELS.thinking), qs[1]!.of(MODELS.plain));
+    await prefer('dr-b', qs[1]!.of(MODELS.thinking), qs[1]!.of(MODELS.plain));
+    const q = qs[2]!;
+    await rate(store, 'dr-a', q.of(MODELS.thinking).uid, 5);
+    await rate(store, 'dr-b', q.of(MODELS.thinking).uid, 5);
+    await rate(store, 'dr-a', q.of(MODELS.plain).uid, 1);
+    assert.equal((await dpo()).lines.length, 3);
+    const { lines, counts } = await dpo({ minRaters: 2 });
+    assert.deepEqual(pairs(lines), [pair(qs[1]!.of(MODELS.thinking), qs[1]!.of(MODELS.plain))]);
+    assert.deepEqual(counts.skipped, { 'pairs-below-min-raters': 1, 'answers-below-min-raters': 1 });
+  });
+
+  it('never chooses an answer without a final answer, and puts reasoning into completions only when asked', async () => {
+    const seed = qs.find((x) => x.question.id === 'seed-asthma-1')!;
+    const unclosed = seed.answers.find((a) => a.split.state === 'unclosed')!;
+    const closed = seed.answers.find((a) => a.split.state === 'complete')!;
+    await prefer('dr-a', unclosed, closed);
+    const [thinking, plain] = [qs[0]!.of(MODELS.thinking), qs[0]!.of(MODELS.plain)];
+    await prefer('dr-a', thinking, plain);
+    const plainRun = await dpo();
+    assert.deepEqual(pairs(plainRun.lines), [pair(thinking, plain)]);
+    assert.deepEqual(plainRun.counts.skipped, { 'chosen-without-final-answer': 1 });
+    assert.ok(!plainRun.lines[0]!.chosen.includes('<think>'));
+
+    const { lines } = await dpo({ withReasoning: true });
+    assert.equal(lines[0]!.chosen, `<think>\n${thinking.split.reasoning.trim()}\n</think>\n\n${thinking.split.answer}`);
+    assert.equal(lines[0]!.rejected, `<think>\n\n</think>\n\n${plain.split.answer}`);
+  });
+
+  it('renders PubMedQA contexts into the prompt ahead of the question', async () => {
+    const pub = qs.find((x) => x.question.kind === 'yes-no-maybe')!;
+    await prefer('dr-a', pub.of(MODELS.thinking), pub.of(MODELS.plain));
+    const { lines } = await dpo();
+    const item = pubmedItems(2).map(([, i]) => i).find((i) => i.QUESTION === pub.question.text)!;
+    assert.ok(lines[0]!.prompt.endsWith(`\n\n${item.QUESTION}`));
+    assert.ok(lines[0]!.prompt.startsWith(item.CONTEXTS[0]!.trim()));
+    for (const c of item.CONTEXTS) assert.ok(lines[0]!.prompt.includes(c.trim()));
+  });
+
+  it('needs one rubric when the ratings were made with several', async () => {
+    await rate(store, 'dr-a', qs[0]!.of(MODELS.thinking).uid, 5);
+    const local = { key: 'local-rubric', version: '1', hash: 'sha256-local-rubric-000000000001', body: '{"id":"local-rubric","axes":[]}' };
+    await store.registerRubric(local);
+    await store.saveRating({ rater: 'dr-a', answerUid: qs[0]!.of(MODELS.plain).uid, rubricHash: local.hash, values: {}, overall: 5, blind: false });
+    await assert.rejects(dpo(), /several rubrics \(local-rubric, medpalm-physician\); choose one with --rubric/);
+    const { counts } = await dpo({ rubricKey: 'local-rubric' });
+    assert.deepEqual([counts.ratings, counts.rubricKey], [1, 'local-rubric']);
+    await assert.rejects(dpo({ rubricKey: 'nope' }), /no rubric 'nope' in the review database/);
+  });
+});
