@@ -34,7 +34,7 @@ interface ParseResult {
   maxRssKiB: number;
 }
 
-/** What bench/fixtures/processUsage.cjs writes when the CLI process exits. */
+/** What bench/fixtures/processUsage.js writes when the CLI process exits. */
 interface ProcessUsage {
   code: number;
   maxRssKiB: number;
@@ -68,7 +68,7 @@ async function build(): Promise<string> {
 function runCli(cli: string, files: string[], db: string): Promise<CliRun> {
   const usageFile = join(WORK, 'usage.json');
   rmSync(usageFile, { force: true });
-  const args = ['-r', join(__dirname, 'fixtures', 'processUsage.cjs'), cli, 'import', ...files, '--db', db];
+  const args = ['-r', join(__dirname, 'fixtures', 'processUsage.js'), cli, 'import', ...files, '--db', db];
   const loadBefore = loadavg()[0] ?? 0;
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, MEDREVIEW_USAGE_FILE: usageFile }, stdio: ['ignore', 'ignore', 'pipe'] });
