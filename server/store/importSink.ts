@@ -1,9 +1,9 @@
 import { importDatasets, type ImportOptions, type ImportReport } from '../dataset';
 import type { ModelAnswer, Question } from '../dataset/model';
 import type { ImportSink } from '../dataset/sink';
-import { Q, QUESTION_NUMBERS, type EncodedBatch } from './bulkImport/batchLayout';
 import { importInWorker } from './bulkImport/workerImport';
-import { parseWorkerStarter } from './bulkImport/workerScript';
+import { parseWorkerStarter, type WorkerStarter } from './bulkImport/workerScript';
+import type { QuestionKeys } from './queries/questionSets';
 import type { Store } from './store';
 import type { ImportedFile, ImportSummary } from './types';
 import { textKey } from './uids';
@@ -20,23 +20,30 @@ import type { ImportSession } from './writes/importSession';
  */
 export class StoreImportSink implements ImportSink {
   private constructor(
+    private readonly store: Store,
     private readonly session: ImportSession,
-    private readonly ids: Set<string>,
-    private readonly idByText: Map<string, string>,
+    /**
+     * The set's question ids and text keys, for `findQuestion`. Undefined after an import through the parse
+     * worker, which keeps its own (noting each question here too cost the writing thread 24 MB of heap and
+     * a string decode per question for 100,000 of them); the next asynchronous call loads them again.
+     */
+    private keys: SetKeys | undefined,
   ) {}
 
   static async open(store: Store, set: string): Promise<StoreImportSink> {
-    const keys = await store.questionKeys(set);
-    return new StoreImportSink(store.startImport(set), new Set(keys.ids), new Map(keys.textKeys));
+    return new StoreImportSink(store, store.startImport(set), setKeys(await store.questionKeys(set)));
   }
 
   findQuestion(ref: { id?: string; text?: string }): string | undefined {
-    if (ref.id !== undefined && this.ids.has(ref.id)) return ref.id;
-    return ref.text === undefined ? undefined : this.idByText.get(textKey(ref.text));
+    const keys = this.keys;
+    if (!keys) throw new Error('internal: StoreImportSink.findQuestion right after importFiles; the set is read again by the next import call');
+    if (ref.id !== undefined && keys.ids.has(ref.id)) return ref.id;
+    return ref.text === undefined ? undefined : keys.idByText.get(textKey(ref.text));
   }
 
   async addQuestions(questions: Question[]): Promise<void> {
-    for (const q of questions) this.noteQuestion(q.id, textKey(q.text));
+    const keys = await this.currentKeys();
+    for (const q of questions) noteQuestion(keys, q.id, textKey(q.text));
     await this.session.addQuestions(questions);
   }
 
@@ -50,28 +57,35 @@ export class StoreImportSink implements ImportSink {
    */
   async importFiles(files: string[], options: ImportOptions): Promise<ImportReport> {
     const startWorker = this.session.options.parseWorker ? parseWorkerStarter() : undefined;
-    if (!startWorker) return importDatasets(files, options, this.onThisThread());
-    const known = { ids: [...this.ids], textKeys: [...this.idByText], uids: await this.session.storedQuestionUids() };
-    return importInWorker(startWorker, files, options, { known, take: (batch, written) => this.takeEncoded(batch, written) });
+    if (!startWorker) {
+      await this.currentKeys();
+      return importDatasets(files, options, this.onThisThread());
+    }
+    const report = await this.parseInWorker(startWorker, files, options);
+    // Committed now, so that reading the set again (currentKeys) sees this import's questions.
+    await this.session.commitBuffered();
+    return report;
   }
-
   /** Writes the rest and records the reader's per-file counts (`ImportReport.files` fits `ImportedFile`). */
   finish(files: readonly ImportedFile[] = []): Promise<ImportSummary> {
     return this.session.finish(files);
   }
 
-  private async takeEncoded(batch: EncodedBatch, written: () => void): Promise<void> {
-    const text = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
-    const n = batch.questions;
-    for (let at = 0; at < batch.questionCount * QUESTION_NUMBERS; at += QUESTION_NUMBERS) {
-      this.noteQuestion(text.toString('utf8', n[at + Q.extId], n[at + Q.extId + 1]), text.toString('utf8', n[at + Q.textKey], n[at + Q.textKey + 1]));
-    }
-    await this.session.addEncoded(batch, written);
+  /**
+   * Hands the set's questions to the worker and lets go of them here. It returns the import's promise
+   * without awaiting it, so that no suspended frame keeps `keys` and `known` (tens of megabytes for
+   * 100,000 questions) alive while the import runs.
+   */
+  private async parseInWorker(startWorker: WorkerStarter, files: string[], options: ImportOptions): Promise<ImportReport> {
+    const keys = await this.currentKeys();
+    const known = { ids: [...keys.ids], textKeys: [...keys.idByText], uids: await this.session.storedQuestionUids() };
+    this.keys = undefined;
+    return importInWorker(startWorker, files, options, { known, take: (batch, written) => this.session.addEncoded(batch, written) });
   }
 
-  private noteQuestion(id: string, key: string): void {
-    this.ids.add(id);
-    if (!this.idByText.has(key)) this.idByText.set(key, id);
+  private async currentKeys(): Promise<SetKeys> {
+    this.keys ??= setKeys(await this.store.questionKeys(this.session.setName));
+    return this.keys;
   }
 
   /** This sink without `importFiles`, for `importDatasets` to use record by record. */
@@ -82,4 +96,19 @@ export class StoreImportSink implements ImportSink {
       addAnswers: (answers) => this.addAnswers(answers),
     };
   }
+}
+
+interface SetKeys {
+  ids: Set<string>;
+  /** Dataset id by text key; the first question with a text keeps it. */
+  idByText: Map<string, string>;
+}
+
+function setKeys(keys: QuestionKeys): SetKeys {
+  return { ids: new Set(keys.ids), idByText: new Map(keys.textKeys) };
+}
+
+function noteQuestion(keys: SetKeys, id: string, key: string): void {
+  keys.ids.add(id);
+  if (!keys.idByText.has(key)) keys.idByText.set(key, id);
 }

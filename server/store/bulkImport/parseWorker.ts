@@ -27,6 +27,9 @@ async function run(port: NonNullable<typeof parentPort>, start: WorkerStart): Pr
     send({ kind: 'batch', batch, problems }, [buffers.bytes, buffers.questions, buffers.answers]);
     problems = [];
   });
+  // The sink holds its own sets now; `workerData` stays referenced for the thread's life, and these lists
+  // (three entries per stored question) would stay with it.
+  start.known = { ids: [], textKeys: [], uids: [] };
   port.on('message', (m: ToWorker) => {
     if (m.kind === 'taken') sink.taken(m.spareBuffers);
   });

@@ -12,7 +12,7 @@ export interface BatchTarget {
    * Resolves once the batch is written or buffered; until then the worker is held back. Calls `written`
    * once its bytes are no longer needed.
    */
-  take(batch: EncodedBatch, written: () => void): Promise<void>;
+  take: (batch: EncodedBatch, written: () => void) => Promise<void>;
 }
 
 /**
@@ -37,6 +37,9 @@ const WORKER_HEAP_MB = 128;
 export function importInWorker(startWorker: WorkerStarter, files: string[], options: ImportOptions, target: BatchTarget): Promise<ImportReport> {
   const { onProblem, ...rest } = options;
   const start: WorkerStart = { files, options: rest, known: target.known, ...LIMITS };
+  // Only `take` is kept for the import's length: the closures below must not hold `target`, whose `known`
+  // lists (three entries per stored question, tens of megabytes) the worker has its own copy of.
+  const { take } = target;
   const worker = startWorker({ workerData: start, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   const tell = (m: ToWorker): void => worker.postMessage(m, m.spareBuffers.flatMap((b) => [b.bytes, b.questions, b.answers]));
   let spareBuffers: BatchBuffers[] = [];
@@ -60,7 +63,7 @@ export function importInWorker(startWorker: WorkerStarter, files: string[], opti
       if (m.kind === 'batch') {
         const { bytes, questions, answers } = m.batch;
         const buffers = { bytes: bytes.buffer as ArrayBuffer, questions: questions.buffer as ArrayBuffer, answers: answers.buffer as ArrayBuffer };
-        await target.take(m.batch, () => spareBuffers.push(buffers));
+        await take(m.batch, () => spareBuffers.push(buffers));
         tell({ kind: 'taken', spareBuffers });
         spareBuffers = [];
       } else if (m.kind === 'done') {

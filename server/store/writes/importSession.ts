@@ -97,6 +97,11 @@ export class ImportSession {
     await this.flushIfFull();
   }
 
+  /** Writes what is buffered now, in one transaction. */
+  commitBuffered(): Promise<void> {
+    return this.flush();
+  }
+
   /** [dataset id, uid] of the questions the set held when its last transaction committed. */
   storedQuestionUids(): Promise<[string, string][]> {
     return this.tx.run((c) => storedQuestionUids(c, this.set));

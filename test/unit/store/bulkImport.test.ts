@@ -126,6 +126,28 @@ describe('store: import with the parse worker', function () {
     }
   });
 
+  it('finds the questions of its first import when the same sink imports again', async () => {
+    const questionsFile = join(tmp.dir, 'q.jsonl');
+    const answersFile = join(tmp.dir, 'a.jsonl');
+    const questions = medqaQuestions(3);
+    writeFileSync(questionsFile, questions.map((q, i) => JSON.stringify({ id: `q-${i}`, question: q.text, options: q.options, answer_idx: 'A', answer: q.options!.A })).join('\n') + '\n');
+    // One answer by id, one by the exact question text.
+    writeFileSync(answersFile, [JSON.stringify({ question_id: 'q-1', model: 'm', output: 'one' }), JSON.stringify({ question: questions[2]!.text, model: 'm', output: 'two' })].join('\n') + '\n');
+    const store = await openStore(join(tmp.dir, 'twice.sqlite'), { import: { parseWorker: true } });
+    try {
+      const sink = await StoreImportSink.open(store, 'study');
+      const problems: Problem[] = [];
+      const first = await importDatasets([questionsFile], { onProblem: (p) => problems.push(p) }, sink);
+      const second = await importDatasets([answersFile], { onProblem: (p) => problems.push(p) }, sink);
+      const summary = await sink.finish([...first.files, ...second.files]);
+      assert.deepEqual(problems, []);
+      assert.deepEqual([second.answers, second.rejected], [2, 0]);
+      assert.deepEqual([summary.questions, summary.answers], [{ added: 3, existing: 0 }, { added: 2, existing: 0 }]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('hashes answer uids from UTF-8 bytes exactly as from text', () => {
     const outputs = ['plain', '', 'NUL \u0000 inside', 'emoji \u{1F600} and 漢字', 'lone \ud800 surrogate', 'ends with a high surrogate \ud83d'];
     for (const raw of outputs) {
