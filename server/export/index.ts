@@ -5,6 +5,7 @@
  */
 export { exportReview } from './exportReview';
 export { exportToFile } from './exportFile';
+export { summarizeReview } from './reviewSummary';
 export {
   EXPORT_FORMATS,
   isExportFormat,

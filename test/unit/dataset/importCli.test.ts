@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { createImportCommand } from '../../../server/cli/commands/import';
 import { MemoryImportSink, type ImportReport } from '../../../server/dataset';
-import { openStore } from '../../../server/store';
 import { runCliForTest } from '../../helpers/cliHarness';
 import { repoRoot } from '../../helpers/shared';
 import { jsonl, TempDir } from './tempFiles';
@@ -30,23 +28,6 @@ describe('medreview import', () => {
     assert.match(r.stderr, /^q\.jsonl:2:1: error \[Response\]: missing field 'Response'$/m);
     const report = JSON.parse(r.stdout) as { questions: number; rejected: number; ok: boolean; files: { problems: { line: number }[] }[] };
     assert.deepEqual([report.questions, report.rejected, report.ok, report.files[0]?.problems[0]?.line], [1, 1, false, 2]);
-  });
-
-  it('--db writes the rows into the review database; a second run finds them there and adds nothing', async () => {
-    dir.write('ok.jsonl', jsonl([{ Question: 'A?', Response: 'a' }]));
-    const first = await runCliForTest(['import', 'ok.jsonl', '--db', 'study.db'], '', dir.path);
-    assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stderr, /question set 'workspace': 1 questions added \(0 already there\)/);
-    const again = await runCliForTest(['import', 'ok.jsonl', '--db', 'study.db'], '', dir.path);
-    assert.equal(again.code, 0, again.stderr);
-    assert.match(again.stderr, /question set 'workspace': 0 questions added \(1 already there\)/);
-    const store = await openStore(join(dir.path, 'study.db'));
-    try {
-      const list = await store.listQuestions({ set: 'workspace' });
-      assert.equal(list.total, 1);
-    } finally {
-      await store.close();
-    }
   });
 
   it('reads a file as the format named with --format, and names the model with --model', async () => {
