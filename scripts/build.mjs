@@ -21,6 +21,8 @@ const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' },
   { ...node, entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The import's parse worker thread (server/store/bulkImport/workerScript.ts looks for it beside cli.js and server.js).
+  { ...node, entryPoints: ['server/store/bulkImport/parseWorker.ts'], outfile: 'dist/import-worker.js' },
   {
     ...common,
     entryPoints: ['webview/main.ts'],

@@ -1,4 +1,6 @@
+import type { ImportOptions } from './importDatasets';
 import type { ModelAnswer, Question } from './model';
+import type { ImportReport } from './report';
 
 /** Finds questions that were stored before this import (by an earlier run, or another file set). */
 export interface QuestionLookup {
@@ -15,4 +17,9 @@ export interface QuestionLookup {
 export interface ImportSink extends QuestionLookup {
   addQuestions(questions: Question[]): void | Promise<void>;
   addAnswers(answers: ModelAnswer[]): void | Promise<void>;
+  /**
+   * Optional: the sink runs the whole import itself, and `importDatasets` hands it over. The store does, to
+   * parse in a worker thread while it writes; it must give the same report, problems and records.
+   */
+  importFiles?(files: string[], options: ImportOptions): Promise<ImportReport>;
 }

@@ -32,7 +32,7 @@ function checkSynchronousFull(c: Connection): void {
   if (level !== 2 && level !== 3) throw new Error(`internal: SQLite synchronous level is ${String(level)}, expected FULL (2)`);
 }
 
-const NEW_FILE_PAGE_SIZE = 8192;
+const NEW_FILE_PAGE_SIZE = 16384;
 const YIELD_WINDOW_MS = 3;
 const YIELD_MS = 6;
 
@@ -57,8 +57,10 @@ export class Transactions {
   private lastEnd = 0;
 
   /**
-   * @param newFile the file does not exist yet (or is empty): its page size can still be chosen. 8 kB pages
-   *   hold a 2-4 kB answer with less waste than 4 kB ones (measured: a 10% smaller file, 10% faster import).
+   * @param newFile the file does not exist yet (or is empty): its page size can still be chosen. 16 kB pages
+   *   hold 2-4 kB answers with less waste than smaller ones (measured on 100,000 questions with 300,000
+   *   answers: 1.30 GB instead of 1.43 GB with 8 kB pages, half the write calls, 5-10% less import CPU;
+   *   8 kB had been 10% better than 4 kB in both).
    */
   constructor(
     readonly dbPath: string,

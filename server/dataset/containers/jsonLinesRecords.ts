@@ -12,13 +12,20 @@ export class JsonLinesRecords implements ContainerReader {
   constructor(private readonly events: RecordEvents, private readonly maxLength = MAX_RECORD_LENGTH) {}
 
   push(text: string): void {
-    const data = this.rest === '' ? text : this.rest + text;
+    let data = text;
     let start = 0;
-    for (let nl = data.indexOf('\n'); nl >= 0; nl = data.indexOf('\n', start)) {
-      if (this.skipping) {
-        this.skipping = false;
-        this.line++;
-      } else this.takeLine(data.slice(start, nl > start && data.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
+    if (this.rest !== '') {
+      // Only the line cut at the end of the last chunk is joined with this chunk's start: joining whole
+      // chunks copied every byte of the file once more.
+      const nl = text.indexOf('\n');
+      if (nl < 0) data = this.rest + text;
+      else {
+        this.endLine(this.rest + text.slice(0, nl));
+        start = nl + 1;
+      }
+    }
+    for (let nl = data.indexOf('\n', start); nl >= 0; nl = data.indexOf('\n', start)) {
+      this.endLine(data.slice(start, nl));
       start = nl + 1;
     }
     this.rest = this.skipping ? '' : data.slice(start);
@@ -27,6 +34,14 @@ export class JsonLinesRecords implements ContainerReader {
       this.skipping = true;
       this.rest = '';
     }
+  }
+
+  /** A complete line (without its line feed; a carriage return before it is dropped). */
+  private endLine(line: string): void {
+    if (this.skipping) {
+      this.skipping = false;
+      this.line++;
+    } else this.takeLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
   }
 
   end(): void {

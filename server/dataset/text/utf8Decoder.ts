@@ -27,12 +27,13 @@ export class Utf8Decoder {
   private line = 1;
   private column = 1;
 
+  /** Decodes the next chunk; `bytes` is not kept, so the caller may overwrite it afterwards. */
   decode(bytes: Buffer, final = false): string {
     let buf = this.carry ? Buffer.concat([this.carry, bytes]) : bytes;
     this.carry = undefined;
     if (this.first) {
       if (buf.length < 3 && !final) {
-        this.carry = buf;
+        this.carry = Buffer.from(buf);
         return '';
       }
       this.first = false;
@@ -41,7 +42,8 @@ export class Utf8Decoder {
     }
     if (this.refused) return '';
     const end = final ? buf.length : completeLength(buf);
-    if (end < buf.length) this.carry = buf.subarray(end);
+    // A copy: the caller may reuse its buffer for the next chunk.
+    if (end < buf.length) this.carry = Buffer.from(buf.subarray(end));
     let text = this.textDecoder.decode(buf.subarray(0, end));
     // Node decodes invalid bytes to U+FFFD; only then is the slower check worth it (the text may hold a real one).
     if (text.includes(REPLACEMENT) && !isUtf8(buf.subarray(0, end))) text = this.decodeChecked(buf, end);

@@ -4,15 +4,16 @@ import type { AnswerInput } from '../types';
 import { answerUid } from '../uids';
 import { encodePart, partPosition } from './answerRows';
 
-const INSERT_ANSWER = `INSERT INTO answers (uid, question_id, model, think_state, split_flags, finish_reason, params, timings,
+/** Every text is bound as UTF-8 bytes, so the import worker's encoded rows bind the same statement. */
+export const INSERT_ANSWER = `INSERT INTO answers (uid, question_id, model, think_state, split_flags, finish_reason, params, timings,
     usage, origin, source_file_id, source_line, endpoint, model_id, template_hash, incomplete, created_at,
     reasoning_source, reasoning_start, reasoning_end, answer_source, answer_start, answer_end)
-  VALUES (?, ?, ${TEXT_PARAM}, ?, ?, ${TEXT_PARAM}, ?, ?,
+  VALUES (${TEXT_PARAM}, ?, ${TEXT_PARAM}, ${TEXT_PARAM}, ${TEXT_PARAM}, ${TEXT_PARAM}, ${TEXT_PARAM}, ${TEXT_PARAM},
     ?, ?, ?, ?, ${TEXT_PARAM}, ${TEXT_PARAM}, ?, ?, ?,
     ?, ?, ?, ?, ?, ?)
   ON CONFLICT (uid) DO NOTHING`;
 
-const INSERT_TEXTS = `INSERT INTO answer_texts (answer_id, raw, server_reasoning, reasoning, answer)
+export const INSERT_ANSWER_TEXTS = `INSERT INTO answer_texts (answer_id, raw, server_reasoning, reasoning, answer)
   VALUES (?, ${TEXT_PARAM}, ${TEXT_PARAM}, ${TEXT_PARAM}, ${TEXT_PARAM})`;
 
 export interface AnswerTarget {
@@ -38,14 +39,14 @@ export function insertAnswer(c: Connection, target: AnswerTarget, a: AnswerInput
   const reasoning = encodePart(a.split.reasoning, a.raw, a.serverReasoning);
   const answer = encodePart(a.split.answer, a.raw, a.serverReasoning);
   const info = c.run(INSERT_ANSWER, [
-    uid,
+    utf8(uid),
     target.questionId,
     utf8(a.model),
-    a.split.state,
-    a.split.flags.join(','),
+    utf8(a.split.state),
+    utf8(a.split.flags.join(',')),
     utf8OrNull(a.finishReason),
-    jsonOrNull(a.params),
-    jsonOrNull(a.timings),
+    utf8OrNull(jsonOrNull(a.params)),
+    utf8OrNull(jsonOrNull(a.timings)),
     jsonOrNull(g?.usage),
     g ? 'generation' : 'file',
     target.fileId,
@@ -59,7 +60,7 @@ export function insertAnswer(c: Connection, target: AnswerTarget, a: AnswerInput
     ...partPosition(answer),
   ]);
   if (info.changes === 0) return { uid, inserted: false };
-  c.run(INSERT_TEXTS, [info.lastInsertRowid, utf8(a.raw), utf8OrNull(a.serverReasoning), reasoning.text, answer.text]);
+  c.run(INSERT_ANSWER_TEXTS, [info.lastInsertRowid, utf8(a.raw), utf8OrNull(a.serverReasoning), reasoning.text, answer.text]);
   return { uid, inserted: true };
 }
 

@@ -17,12 +17,18 @@ export interface StoredPart {
   end: number | null;
 }
 
-export function encodePart(part: string, raw: string, serverReasoning: string | undefined): StoredPart {
+/** Where `part` stands as a slice of the raw output (source 0) or of the server's reasoning (source 1), if it is one. */
+export function locatePart(part: string, raw: string, serverReasoning: string | undefined): { source: 0 | 1; start: number; end: number } | undefined {
   const inRaw = raw.indexOf(part);
-  if (inRaw >= 0) return { text: null, source: 0, start: inRaw, end: inRaw + part.length };
+  if (inRaw >= 0) return { source: 0, start: inRaw, end: inRaw + part.length };
   const inServer = serverReasoning === undefined ? -1 : serverReasoning.indexOf(part);
-  if (inServer >= 0) return { text: null, source: 1, start: inServer, end: inServer + part.length };
-  return { text: utf8(part), source: null, start: null, end: null };
+  if (inServer >= 0) return { source: 1, start: inServer, end: inServer + part.length };
+  return undefined;
+}
+
+export function encodePart(part: string, raw: string, serverReasoning: string | undefined): StoredPart {
+  const at = locatePart(part, raw, serverReasoning);
+  return at ? { text: null, ...at } : { text: utf8(part), source: null, start: null, end: null };
 }
 
 /** Where a part sits (source, start, end), or nulls when it is stored as text. */

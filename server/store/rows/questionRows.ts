@@ -39,20 +39,21 @@ export function questionFromRow(row: Row): StoredQuestion {
   return q;
 }
 
-const INSERT_QUESTION = `INSERT INTO questions (uid, ext_id, kind, text_key, has_reference, source_file_id, source_line, created_at)
-  VALUES (?, ${TEXT_PARAM}, ?, ?, ?, ?, ?, ?)`;
+/** Every text is bound as UTF-8 bytes, so the import worker's encoded rows bind the same statement. */
+export const INSERT_QUESTION = `INSERT INTO questions (uid, ext_id, kind, text_key, has_reference, source_file_id, source_line, created_at)
+  VALUES (${TEXT_PARAM}, ${TEXT_PARAM}, ${TEXT_PARAM}, ${TEXT_PARAM}, ?, ?, ?, ?)`;
 
-const INSERT_TEXTS = `INSERT INTO question_texts (question_id, text, options, context) VALUES (?, ${TEXT_PARAM}, ${TEXT_PARAM}, ${TEXT_PARAM})`;
+export const INSERT_QUESTION_TEXTS = `INSERT INTO question_texts (question_id, text, options, context) VALUES (?, ${TEXT_PARAM}, ${TEXT_PARAM}, ${TEXT_PARAM})`;
 
-const INSERT_REFERENCE = `INSERT INTO question_references (question_id, answer, reasoning, label)
+export const INSERT_REFERENCE = `INSERT INTO question_references (question_id, answer, reasoning, label)
   VALUES (?, ${TEXT_PARAM}, ${TEXT_PARAM}, ${TEXT_PARAM})`;
 
 /** Inserts a question, or finds the identical one already stored; returns its row id and uid. */
 export function upsertQuestion(c: Connection, q: Question, fileId: number | null, now: number, uid = questionUid(q.id, q.text)): { id: number; uid: string } {
   const existing = c.get('SELECT id FROM questions WHERE uid = ?', [uid]);
   if (existing) return { id: readNumber(existing.id), uid };
-  const id = c.run(INSERT_QUESTION, [uid, utf8(q.id), q.kind, textKey(q.text), q.reference ? 1 : 0, fileId, q.source.line, now]).lastInsertRowid;
-  c.run(INSERT_TEXTS, [id, utf8(q.text), utf8OrNull(jsonOrNull(q.options)), utf8OrNull(jsonOrNull(q.context))]);
+  const id = c.run(INSERT_QUESTION, [utf8(uid), utf8(q.id), utf8(q.kind), utf8(textKey(q.text)), q.reference ? 1 : 0, fileId, q.source.line, now]).lastInsertRowid;
+  c.run(INSERT_QUESTION_TEXTS, [id, utf8(q.text), utf8OrNull(jsonOrNull(q.options)), utf8OrNull(jsonOrNull(q.context))]);
   if (q.reference) {
     c.run(INSERT_REFERENCE, [id, utf8(q.reference.answer), utf8OrNull(q.reference.reasoning), utf8OrNull(q.reference.label)]);
   }

@@ -53,12 +53,12 @@ export class Connection {
   }
 
   run(sql: string, params: readonly SqlParam[] = []): RunInfo {
-    const info = this.statement(sql).run(this.bindable(params));
+    const info = this.use(sql, (s) => s.run(this.bindable(params)));
     return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
   }
 
   all(sql: string, params: readonly SqlParam[] = []): Row[] {
-    return this.statement(sql).all(this.bindable(params)) as Row[];
+    return this.use(sql, (s) => s.all(this.bindable(params)) as Row[]);
   }
 
   /** The first row; the statement still runs to its end, so write `LIMIT 1` where more could match. */
@@ -72,6 +72,26 @@ export class Connection {
     }
     this.statements.clear();
     if (this.db.isOpen) this.db.close();
+  }
+
+  /**
+   * Runs `fn` on the cached statement for `sql`. A statement whose last step failed (a constraint, a busy
+   * lock) keeps that error: the binding's next reset reports it and refuses to bind, and finalizing throws
+   * it. So a failed statement is finalized here and dropped, and the next use prepares it afresh.
+   */
+  private use<T>(sql: string, fn: (s: Statement) => T): T {
+    const s = this.statement(sql);
+    try {
+      return fn(s);
+    } catch (err) {
+      this.statements.delete(sql);
+      try {
+        if (!s.isFinalized) s.finalize();
+      } catch {
+        // finalize reports the step's error again; the statement is released all the same.
+      }
+      throw err;
+    }
   }
 
   private statement(sql: string): Statement {

@@ -98,7 +98,7 @@ export async function buildStudyDatabase(dir: string, path: string): Promise<voi
   const o1File = join(dir, 'medical-o1.json');
   writeFileSync(o1File, JSON.stringify([o1Rows(O1_QUESTION_ROW + 1)[O1_QUESTION_ROW]]));
   const answersFile = answerLines(dir);
-  const store = await openStore(path);
+  const store = await openStore(path, { import: { parseWorker: false } });
   try {
     await store.registerRubric({ key: RUBRIC.id, version: RUBRIC.version, hash: RUBRIC_HASH, body: JSON.stringify(RUBRIC) });
     const sink = await StoreImportSink.open(store, SET);
