@@ -15,7 +15,6 @@ import {
   GenerationFinished,
   GenerationProgressed,
   GetAdjudication,
-  GetQuestion,
   GetRubric,
   GetShortcuts,
   GetStatus,
@@ -50,6 +49,7 @@ import { questionList } from './views/questionList';
 import { questionView } from './views/questionView';
 import { toolbar } from './views/toolbar';
 import { SummaryPage } from './summaryPage';
+import { QuestionPrefetch } from './questionPrefetch';
 
 interface ViewState {
   status?: ServerStatus;
@@ -92,6 +92,7 @@ export class App {
   private readonly consensusForms: FormController;
   private readonly live = new LiveGenerations();
   private readonly summary: SummaryPage;
+  private readonly prefetch: QuestionPrefetch;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private drawQueued = false;
   private batchRefresh: ReturnType<typeof setTimeout> | undefined;
@@ -117,6 +118,9 @@ export class App {
       viewportHeight: 800,
     };
     this.list = new ListModel(rpc, () => this.draw());
+    this.prefetch = new QuestionPrefetch(rpc);
+    // Saves change what a prefetched neighbour shows: fetch them again once the store has answered.
+    rpc.onWritesSettled(() => this.warmNeighbours());
     this.summary = new SummaryPage(rpc, () => this.draw(), (toast) => this.set({ toast }));
     this.list.filters = saved?.filters ?? {};
     this.forms = new FormController(rpc, () => this.draw(), (id) => void this.afterSave(id));
@@ -186,16 +190,25 @@ export class App {
     this.set({ selectedId: id, ...(changed && !keepFocus ? { focusedAnswer: 0, focusedField: 0, reasoningOpen: new Set<string>() } : {}) });
     this.persist();
     try {
-      const detail = await this.rpc.request(GetQuestion, { id });
+      const detail = await this.prefetch.get(id);
       if (this.s.selectedId !== id) return;
       this.forms.load(detail.answers);
       const adjudication = this.s.adjudicating ? await this.rpc.request(GetAdjudication, { id }) : undefined;
       if (this.s.selectedId !== id) return;
       this.consensusForms.load(adjudication?.answers.map((x) => x.answer) ?? []);
       this.set({ detail, adjudication, error: undefined, pair: pairFor(detail, this.s.pair), focusedAnswer: Math.min(this.s.focusedAnswer, Math.max(0, detail.answers.length - 1)) });
+      this.warmNeighbours();
     } catch (err) {
       this.fail(err);
     }
+  }
+
+  /** The questions `j` and `k` would show next, fetched ahead (not while adjudicating: that view needs more). */
+  private warmNeighbours(): void {
+    const index = this.s.selectedId ? this.list.indexOf(this.s.selectedId) : -1;
+    if (index < 0 || this.s.adjudicating) return;
+    const ids = [this.list.at(index + 1)?.id, this.list.at(index - 1)?.id].filter((x): x is string => x !== undefined);
+    this.prefetch.warm(ids);
   }
 
   private async step(delta: number): Promise<void> {
@@ -336,6 +349,8 @@ export class App {
 
   /** A batch stored answers: refresh the counts now and then, and the question on screen if it changed. */
   private batchAdvanced(questionId: string | undefined): void {
+    // A batch stores answers in the background, for any question: prefetched ones may lack them.
+    this.prefetch.clear();
     if (questionId && questionId === this.s.selectedId) void this.select(questionId, true);
     if (this.batchRefresh) return;
     this.batchRefresh = setTimeout(() => {
@@ -346,6 +361,7 @@ export class App {
 
   private async generationDone(d: GenerationDone): Promise<void> {
     this.live.done(d);
+    this.prefetch.clear();
     const outcome =
       d.status === 'complete' ? undefined
       : d.status === 'cancelled' ? `Generation cancelled${d.answerId ? '; the partial answer is kept, marked incomplete' : ''}.`

@@ -84,6 +84,11 @@ export type { StudySummary } from '../server/summary/types';
 export interface WebviewRequestType<P, R> {
   readonly kind: 'request';
   readonly method: string;
+  /**
+   * True for requests that change nothing the panel shows (reads). Anything else may change stored data, so
+   * data fetched before it went out is not reused after (see webview/questionPrefetch.ts).
+   */
+  readonly readOnly?: true;
   readonly _params?: P;
   readonly _result?: R;
 }
@@ -99,6 +104,10 @@ function request<P, R>(method: string): WebviewRequestType<P, R> {
   return { kind: 'request', method };
 }
 
+function query<P, R>(method: string): WebviewRequestType<P, R> {
+  return { kind: 'request', method, readOnly: true };
+}
+
 function notification<P>(method: string): WebviewNotificationType<P> {
   return { kind: 'notification', method };
 }
@@ -106,19 +115,19 @@ function notification<P>(method: string): WebviewNotificationType<P> {
 // ---------------------------------------------------------------- requests: webview -> extension
 
 /** webview -> extension: a page of the question list. */
-export const ListQuestions = request<ListQuestionsParams, ListQuestionsResult>('questions/list');
+export const ListQuestions = query<ListQuestionsParams, ListQuestionsResult>('questions/list');
 
 /** webview -> extension: one question with its answers. */
-export const GetQuestion = request<GetQuestionParams, QuestionDetail>('question/get');
+export const GetQuestion = query<GetQuestionParams, QuestionDetail>('question/get');
 
 /** webview -> extension: the data status (loading, ready, error). */
-export const GetStatus = request<void, ServerStatus>('status/get');
+export const GetStatus = query<void, ServerStatus>('status/get');
 
 /** webview -> extension: open the log output (after an error the panel offers it). */
-export const ShowLog = request<void, void>('log/show');
+export const ShowLog = query<void, void>('log/show');
 
 /** webview -> extension: the rubric ratings are made with. */
-export const GetRubric = request<void, RubricView>('rubric/get');
+export const GetRubric = query<void, RubricView>('rubric/get');
 
 /** webview -> extension: save a complete rating; answered only after the store committed it. */
 export const SaveRating = request<SaveRatingParams, RatingView>('rating/save');
@@ -133,7 +142,7 @@ export const Undo = request<void, UndoResultView | null>('rating/undo');
 export const SetFlag = request<SetFlagParams, void>('answer/flag');
 
 /** webview -> extension: every rater's ratings of a question, names revealed, for adjudication. */
-export const GetAdjudication = request<GetQuestionParams, AdjudicationView>('adjudication/get');
+export const GetAdjudication = query<GetQuestionParams, AdjudicationView>('adjudication/get');
 
 /** webview -> extension: a pairwise preference between two answers shown left and right. */
 export const SavePreference = request<SavePreferenceParams, PreferenceView>('preference/save');
@@ -142,10 +151,10 @@ export const SavePreference = request<SavePreferenceParams, PreferenceView>('pre
 export const CorrectExtraction = request<CorrectExtractionParams, AccuracyView | null>('extraction/correct');
 
 /** webview -> extension: put text on the clipboard (the page itself may not). */
-export const CopyText = request<{ text: string }, void>('clipboard/copy');
+export const CopyText = query<{ text: string }, void>('clipboard/copy');
 
 /** webview -> extension: the per-model summary of the ratings made with the active rubric. */
-export const GetSummary = request<SummaryParams, StudySummary>('summary/get');
+export const GetSummary = query<SummaryParams, StudySummary>('summary/get');
 
 /**
  * webview -> extension: export the review database. The extension asks for the format (unless given), the
@@ -172,10 +181,10 @@ export interface Shortcut {
 }
 
 /** webview -> extension: the panel's keybindings (from the extension's manifest). */
-export const GetShortcuts = request<void, Shortcut[]>('shortcuts/get');
+export const GetShortcuts = query<void, Shortcut[]>('shortcuts/get');
 
 /** webview -> extension: open VS Code's Keyboard Shortcuts editor on the panel's commands. */
-export const OpenKeybindings = request<void, void>('shortcuts/open');
+export const OpenKeybindings = query<void, void>('shortcuts/open');
 
 // ---------------------------------------------------------------- notifications: extension -> webview
 
@@ -260,13 +269,13 @@ export const ChooseAndGenerate = request<{ answerId?: string; questionId?: strin
 export const CancelGeneration = request<{ generationId: string }, { cancelled: boolean }>('generate/cancel');
 
 /** webview -> extension: generations running now with their text so far (after a panel reload). Skip progress with `seq` <= the snapshot's. */
-export const RunningGenerations = request<void, GenerationSnapshot[]>('generate/running');
+export const RunningGenerations = query<void, GenerationSnapshot[]>('generate/running');
 
 /** webview -> extension: the configured endpoints, each asked for its models (takes up to ~3 s for an unreachable one). */
-export const ListEndpoints = request<void, EndpointsListResult>('endpoints/list');
+export const ListEndpoints = query<void, EndpointsListResult>('endpoints/list');
 
 /** webview -> extension: the built-in and workspace prompt templates. */
-export const ListTemplates = request<void, TemplatesListResult>('templates/list');
+export const ListTemplates = query<void, TemplatesListResult>('templates/list');
 
 /**
  * webview -> extension: generate answers for every question matching `filters` (all when absent): the

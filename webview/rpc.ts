@@ -37,6 +37,10 @@ export class Rpc {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly handlers = new Map<string, (params: unknown) => void>();
+  /** Requests that may change stored data: how many went out, and how many have not settled yet. */
+  private writesSent = 0;
+  private writesOpen = 0;
+  private readonly settledListeners: (() => void)[] = [];
 
   constructor(
     private readonly api: Pick<VsCodeApi, 'postMessage'>,
@@ -45,7 +49,29 @@ export class Rpc {
     target.addEventListener('message', (e) => this.receive(e.data));
   }
 
+  /** A mark that changes whenever a request that may change data is sent; `undefined` while one is open. */
+  get writeMark(): number | undefined {
+    return this.writesOpen > 0 ? undefined : this.writesSent;
+  }
+
+  /** Called whenever the last open data-changing request settles. */
+  onWritesSettled(listener: () => void): void {
+    this.settledListeners.push(listener);
+  }
+
   request<P, R>(type: WebviewRequestType<P, R>, params: P, timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS): Promise<R> {
+    if (type.readOnly) return this.send(type, params, timeoutMs);
+    this.writesSent++;
+    this.writesOpen++;
+    const settle = (): void => {
+      if (--this.writesOpen === 0) for (const l of this.settledListeners) l();
+    };
+    const sent = this.send(type, params, timeoutMs);
+    sent.then(settle, settle);
+    return sent;
+  }
+
+  private send<P, R>(type: WebviewRequestType<P, R>, params: P, timeoutMs: number): Promise<R> {
     const id = this.nextId++;
     return new Promise<R>((resolve, reject) => {
       const timer = setTimeout(() => {
