@@ -13,6 +13,8 @@ export class ListModel {
   private stale = new Set<number>();
   private loading = new Map<number, Promise<void>>();
   private generation = 0;
+  /** Whether a page request of this generation already asked for the rater's progress. */
+  private progressAsked = false;
   /** The rows last asked for by the list view: what is on screen. */
   private shown = { first: 0, last: 0 };
   total = 0;
@@ -30,6 +32,7 @@ export class ListModel {
   async reset(filters: QuestionFilters): Promise<void> {
     this.filters = filters;
     this.generation++;
+    this.progressAsked = false;
     this.pages = new Map();
     this.stale = new Set();
     this.loading = new Map();
@@ -44,6 +47,7 @@ export class ListModel {
    */
   async refresh(): Promise<void> {
     this.generation++;
+    this.progressAsked = false;
     this.loading = new Map();
     this.stale = new Set(this.pages.keys());
     const pages = pagesOf(this.shown.first, this.shown.last);
@@ -82,12 +86,15 @@ export class ListModel {
     const pending = this.loading.get(page);
     if (pending) return pending;
     const generation = this.generation;
-    const load = this.rpc.request(ListQuestions, { filters: this.filters, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((r: ListQuestionsResult) => {
+    // The progress changes only with saves (each starts a new generation): one count per generation is enough.
+    const withProgress = !this.progressAsked;
+    this.progressAsked = true;
+    const load = this.rpc.request(ListQuestions, { filters: this.filters, offset: page * PAGE_SIZE, limit: PAGE_SIZE, withProgress }).then((r: ListQuestionsResult) => {
       if (generation !== this.generation) return;
       this.pages.set(page, r.questions);
       this.stale.delete(page);
       this.total = r.total;
-      this.progress = r.progress;
+      if (r.progress) this.progress = r.progress;
       this.models = r.models;
       this.onChange();
     });

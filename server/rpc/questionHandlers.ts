@@ -8,6 +8,7 @@ import {
   type ListQuestionsParams,
   type ListQuestionsResult,
   type QuestionFilters,
+  type RaterProgressView,
 } from '../protocol';
 import type { OpenProject, Project } from '../project/project';
 import { questionView } from '../project/questionView';
@@ -31,7 +32,7 @@ export function storeFilters(f: QuestionFilters, p: OpenProject): QuestionListPa
 async function listQuestions(project: Project, params: ListQuestionsParams): Promise<ListQuestionsResult> {
   const p = await project.ready();
   const result = await p.store.listQuestions({ ...storeFilters(params.filters ?? {}, p), rater: p.rater, offset: params.offset, limit: params.limit });
-  const progress = (await p.store.raterProgress({ rubricKey: p.rubric.rubric.id })).find((r) => r.rater === p.rater);
+  const progress = params.withProgress === false ? undefined : await raterProgressOf(p);
   return {
     total: result.total,
     questions: result.rows.map((r) => ({
@@ -46,9 +47,14 @@ async function listQuestions(project: Project, params: ListQuestionsParams): Pro
       flagged: r.flagged,
       hasReference: r.hasReference,
     })),
-    progress: progress ?? { rater: p.rater, gradedAnswers: 0, totalAnswers: 0, gradedQuestions: 0, totalQuestions: 0 },
+    ...(progress ? { progress } : {}),
     models: p.models,
   };
+}
+
+async function raterProgressOf(p: OpenProject): Promise<RaterProgressView> {
+  const mine = (await p.store.raterProgress({ rubricKey: p.rubric.rubric.id })).find((r) => r.rater === p.rater);
+  return mine ?? { rater: p.rater, gradedAnswers: 0, totalAnswers: 0, gradedQuestions: 0, totalQuestions: 0 };
 }
 
 /** Answers the panel's question requests (forwarded by the extension) from the open project. */

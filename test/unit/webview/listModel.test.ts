@@ -25,9 +25,10 @@ function harness(total: number) {
     }
     await new Promise((r) => setImmediate(r));
   };
+  const progressAsked = (): boolean[] => posted.map((m) => (m.params as ListQuestionsParams).withProgress !== false);
   const offsetsAsked = (): number[] => posted.map((m) => (m.params as ListQuestionsParams).offset ?? 0).sort((a, b) => a - b);
   const list = new ListModel(rpc, () => undefined);
-  return { list, graded, answerAll, offsetsAsked };
+  return { list, graded, answerAll, offsetsAsked, progressAsked };
 }
 
 async function loaded(h: ReturnType<typeof harness>, first: number, last: number): Promise<void> {
@@ -36,6 +37,22 @@ async function loaded(h: ReturnType<typeof harness>, first: number, last: number
 }
 
 describe('webview list model', () => {
+  it('asks for the rater’s progress once per load or refresh, not with every page of a scroll', async () => {
+    const h = harness(100_000);
+    const reset = h.list.reset({});
+    assert.deepEqual(h.progressAsked(), [true]);
+    await h.answerAll();
+    await reset;
+    h.list.ensureRange(5000, 5030);
+    h.list.ensureRange(20_000, 20_030);
+    assert.deepEqual(h.progressAsked(), [false, false], 'scrolled-to pages come without it');
+    await h.answerAll();
+    assert.ok(h.list.progress, 'the progress from the first page stays');
+    void h.list.refresh();
+    assert.deepEqual(h.progressAsked(), [true], 'a save changes it: the refresh asks again');
+    await h.answerAll();
+  });
+
   it('keeps showing the loaded rows while a refresh is in flight, then shows the fresh ones', async () => {
     const h = harness(1000);
     const reset = h.list.reset({});
