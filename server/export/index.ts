@@ -5,6 +5,7 @@
  */
 export { exportReview } from './exportReview';
 export { exportToFile } from './exportFile';
+export { scorerKey, SCORER_VERSION } from './scoreCache';
 export {
   EXPORT_FORMATS,
   isExportFormat,

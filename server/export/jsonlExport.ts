@@ -2,6 +2,7 @@ import type { ExportQuestion } from '../store';
 import type { ExportPlan } from './plan';
 import { forEachRatedAnswer } from './ratingRecords';
 import { ratingAccuracy, ratingFields } from './ratingRecord';
+import type { AnswerScoring } from './scoreCache';
 import type { TextSink } from './textSink';
 import type { ExportCounts } from './types';
 
@@ -10,8 +11,8 @@ import type { ExportCounts } from './types';
  * (most of a line's bytes) are serialized once per answer and spliced into each of its raters' lines: the
  * same JSON as stringifying the whole record, in the same key order.
  */
-export async function writeJsonl(stream: AsyncIterable<ExportQuestion>, plan: ExportPlan, sink: TextSink, counts: ExportCounts): Promise<void> {
-  await forEachRatedAnswer(stream, plan, counts, async ({ entry, scores, parts, ratings }) => {
+export async function writeJsonl(stream: AsyncIterable<ExportQuestion>, plan: ExportPlan, sink: TextSink, counts: ExportCounts, scoring: AnswerScoring): Promise<void> {
+  await forEachRatedAnswer(stream, plan, counts, scoring, async ({ entry, scores, parts, ratings }) => {
     const shared = JSON.stringify(parts).slice(1, -1);
     for (const r of ratings) {
       const own = JSON.stringify(ratingFields(r)).slice(0, -1);

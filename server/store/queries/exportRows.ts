@@ -28,11 +28,26 @@ export function ratingFromJsonRow(row: Row): Rating {
   return { uid, rater, answerUid, questionUid, rubricKey, rubricVersion, rubricHash, values, overall, comment, blind: blind === 1, shownPosition, revision, createdAt, updatedAt };
 }
 
-export const ANSWER_JSON_SELECT = `SELECT CAST(json_array(a.uid, q.uid, a.model, a.think_state, a.split_flags, a.finish_reason, json(a.params),
+const ANSWER_FIELDS = `a.uid, q.uid, a.model, a.think_state, a.split_flags, a.finish_reason, json(a.params),
     json(a.timings), json(a.usage), a.origin, f.path, a.source_line, a.endpoint, a.model_id, a.template_hash, t.name, a.incomplete,
-    a.created_at, a.reasoning_source, a.reasoning_start, a.reasoning_end, a.answer_source, a.answer_start, a.answer_end,
+    a.created_at, a.reasoning_source, a.reasoning_start, a.reasoning_end, a.answer_source, a.answer_start, a.answer_end`;
+
+export const ANSWER_JSON_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS},
     x.raw, x.server_reasoning, x.reasoning, x.answer) AS BLOB) AS j
   FROM answers a ${ANSWER_JOINS}`;
+
+/**
+ * The export's answers with their cached scores of scorer ?2 (null when none). With ?1 = 0 the texts (raw
+ * output, reasoning, final answer) are left out of answers whose scores are cached: an export without texts
+ * then reads no model output at all (a third of a 300,000-rating database), only what it must score anew.
+ * Parameters: ?1 texts wanted (0/1), ?2 scorer, ?3 JSON array of answer uids.
+ */
+export const EXPORT_ANSWER_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS},
+    IIF(?1 = 1 OR s.scores IS NULL, x.raw, ''), IIF(?1 = 1 OR s.scores IS NULL, x.server_reasoning, NULL),
+    IIF(?1 = 1 OR s.scores IS NULL, x.reasoning, NULL), IIF(?1 = 1 OR s.scores IS NULL, x.answer, NULL), s.scores) AS BLOB) AS j
+  FROM answers a ${ANSWER_JOINS}
+  LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = ?2
+  WHERE a.uid IN (SELECT value FROM json_each(?3)) ORDER BY a.id`;
 
 type N = number | null;
 type S = string | null;
@@ -50,8 +65,19 @@ function part(source: N, start: N, end: N, text: S, raw: string, server: S): str
 }
 
 export function answerFromJsonRow(row: Row): StoredAnswer {
+  return answerFromTuple(JSON.parse(readText(row.j)) as AnswerTuple);
+}
+
+/** An answer of EXPORT_ANSWER_SELECT and its cached scores (JSON text), if any. */
+export function exportAnswerFromRow(row: Row): { answer: StoredAnswer; cachedScores: string | null } {
+  const tuple = JSON.parse(readText(row.j)) as [...AnswerTuple, string | null];
+  const cachedScores = tuple.pop() as string | null;
+  return { answer: answerFromTuple(tuple as unknown as AnswerTuple), cachedScores };
+}
+
+function answerFromTuple(tuple: AnswerTuple): StoredAnswer {
   const [uid, questionUid, model, state, flags, finishReason, params, timings, usage, origin, sourcePath, sourceLine, endpoint, modelId, templateHash,
-    templateName, incomplete, createdAt, rSource, rStart, rEnd, aSource, aStart, aEnd, raw, serverReasoning, reasoning, answerText] = JSON.parse(readText(row.j)) as AnswerTuple;
+    templateName, incomplete, createdAt, rSource, rStart, rEnd, aSource, aStart, aEnd, raw, serverReasoning, reasoning, answerText] = tuple;
   const answer: StoredAnswer = {
     uid,
     questionUid,
