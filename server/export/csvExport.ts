@@ -25,9 +25,12 @@ export async function writeCsv(
   const row = (cells: readonly Parameters<typeof csvCellText>[0][]) => cells.map(csvCellText).join(',');
   await sink.write(csvHeader(layout).map(csvCellText).join(',') + RECORD_END);
   await forEachRatedAnswer(stream, plan, counts, scoring, async ({ entry, scores, parts, ratings }) => {
-    const shared = row(answerCells(parts, layout));
+    // Encoded once: most of a row's bytes, the same for each of the answer's raters.
+    const shared = Buffer.from(`,${row(answerCells(parts, layout))},`, 'utf8');
     for (const r of ratings) {
-      await sink.write(`${row(ratingCells(ratingFields(r), layout))},${shared},${row(accuracyCells(ratingAccuracy(entry, scores, r)))}${RECORD_END}`);
+      await sink.write(row(ratingCells(ratingFields(r), layout)));
+      await sink.write(shared);
+      await sink.write(`${row(accuracyCells(ratingAccuracy(entry, scores, r)))}${RECORD_END}`);
       counts.written++;
     }
   });
