@@ -61,12 +61,13 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
 }
 
 /**
- * What the stream reads for the scores: dpo and sft use none, but need every text; the others read cached
- * scores, and the summaries and a jsonl/csv export without texts need no text of an answer already scored.
+ * What the stream reads for the scores and texts: dpo and sft use no scores but every text; the others read
+ * the cached scores, and need no text of an answer already scored, except jsonl and csv with texts. jsonl
+ * takes them JSON-quoted by SQLite, ready to write (see server/store/queries/exportRows.ts).
  */
 function streamScores(plan: ExportPlan, scoring: AnswerScoring): Pick<ExportStreamFilter, 'scorer' | 'texts'> {
   if (plan.format === 'dpo' || plan.format === 'sft') return {};
-  const texts = (plan.format === 'jsonl' || plan.format === 'csv') && plan.texts;
+  const texts = !plan.texts ? 'none' : plan.format === 'jsonl' ? 'json' : plan.format === 'csv' ? 'all' : 'none';
   return { scorer: scoring.key, texts };
 }
 

@@ -34,7 +34,7 @@ export async function forEachRatedAnswer(
         countSkip(counts, 'answers-below-min-raters');
         continue;
       }
-      const scores = scoring.scores(q.question, entry);
+      const scores = await scoring.scores(q.question, entry);
       await each({ entry, scores, parts: answerRecordParts(q, entry, scores, plan.texts), ratings: entry.ratings });
     }
     await scoring.saveIfDue();

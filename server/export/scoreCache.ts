@@ -1,5 +1,5 @@
 import type { RougeSettings } from '../metrics';
-import type { CachedScores, ExportAnswer, StoredQuestion, Store } from '../store';
+import type { CachedScores, ExportAnswer, StoredAnswer, StoredQuestion, Store } from '../store';
 import { scoreAnswer, type AnswerScores } from './answerScores';
 
 /**
@@ -13,6 +13,13 @@ export const SCORER_VERSION = 'scores-1';
 export function scorerKey(settings: RougeSettings): string {
   return `${SCORER_VERSION};stemmer=${settings.useStemmer ? 1 : 0};types=${settings.types.join(',')}`;
 }
+
+/**
+ * Texts SQLite cannot cut at JavaScript's offsets: a character outside the BMP takes two UTF-16 units in
+ * JavaScript and one character in SQLite, and SQLite's substr() ends a text at its first NUL.
+ */
+const SURROGATE = /[\uD800-\uDFFF]/;
+const cuttable = (text: string): boolean => !SURROGATE.test(text) && !text.includes('\u0000');
 
 /** Scores computed anew are saved in batches of this many, each one short write transaction. */
 const SAVE_BATCH = 1_000;
@@ -37,16 +44,26 @@ export class AnswerScoring {
   }
 
   /** The scores; call `saveIfDue` between answers and `save` at the end so computed ones are kept. */
-  scores(question: StoredQuestion, entry: ExportAnswer): AnswerScores {
+  async scores(question: StoredQuestion, entry: ExportAnswer): Promise<AnswerScores> {
     const cached = entry.cachedScores ? parseScores(entry.cachedScores) : undefined;
     if (cached) {
       this.cached++;
       return cached;
     }
-    const scores = scoreAnswer(question, entry.answer, this.settings);
-    this.pending.push({ answerUid: entry.answer.uid, scorer: this.key, scores: JSON.stringify(scores) });
+    // A cache row that is JSON but not scores: the stream left the texts out, trusting it.
+    const answer = entry.textsOmitted ? await this.fullAnswer(entry.answer.uid) : entry.answer;
+    const scores = scoreAnswer(question, answer, this.settings);
+    const plainText = cuttable(answer.raw) && cuttable(answer.serverReasoning ?? '');
+    this.pending.push({ answerUid: answer.uid, scorer: this.key, scores: JSON.stringify(scores), plainText });
     this.computed++;
     return scores;
+  }
+
+  /** Answers are never changed once stored (their uid is their content's), so reading one later reads the same. */
+  private async fullAnswer(uid: string): Promise<StoredAnswer> {
+    const [answer] = await this.store.getAnswers([uid]);
+    if (!answer) throw new Error(`internal: answer ${uid} is gone from the review database`);
+    return answer;
   }
 
   async saveIfDue(): Promise<void> {

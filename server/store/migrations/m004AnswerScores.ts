@@ -7,6 +7,9 @@ import type { Migration } from './types';
  * version (a change to ROUGE or extraction code bumps it) and the ROUGE settings. What the scores are made
  * from (the answer's texts and split, the question, its options and reference) has no UPDATE path today;
  * the triggers drop an answer's rows if one is ever added, so a stale score cannot be served.
+ * `plain_text` says the answer's stored texts have no NUL and no character outside the Basic Multilingual
+ * Plane, so SQLite's character offsets are JavaScript's and SQLite can cut reasoning and answer out of the
+ * raw output itself (queries/exportRows.ts), sparing the export the decoding of every answer.
  */
 export const m004AnswerScores: Migration = {
   version: 4,
@@ -16,6 +19,7 @@ CREATE TABLE answer_scores (
   answer_id INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
   scorer TEXT NOT NULL,
   scores TEXT NOT NULL,
+  plain_text INTEGER NOT NULL DEFAULT 0 CHECK (plain_text IN (0, 1)),
   created_at INTEGER NOT NULL,
   PRIMARY KEY (answer_id, scorer)
 ) STRICT, WITHOUT ROWID;

@@ -11,6 +11,8 @@ export interface CachedScores {
   scorer: string;
   /** JSON text written by the scorer. */
   scores: string;
+  /** The answer's raw output and server reasoning have no NUL and no character outside the BMP (see migration 4). */
+  plainText: boolean;
 }
 
 const IN_LIST = 'IN (SELECT value FROM json_each(?))';
@@ -33,9 +35,9 @@ export function saveAnswerScores(c: Connection, items: readonly CachedScores[], 
   let kept = 0;
   for (const item of items) {
     const info = c.run(
-      `INSERT OR REPLACE INTO answer_scores (answer_id, scorer, scores, created_at)
-       SELECT id, CAST(? AS TEXT), CAST(? AS TEXT), ? FROM answers WHERE uid = CAST(? AS TEXT)`,
-      [utf8(item.scorer), utf8(item.scores), now, utf8(item.answerUid)],
+      `INSERT OR REPLACE INTO answer_scores (answer_id, scorer, scores, plain_text, created_at)
+       SELECT id, CAST(? AS TEXT), CAST(? AS TEXT), ?, ? FROM answers WHERE uid = CAST(? AS TEXT)`,
+      [utf8(item.scorer), utf8(item.scores), item.plainText ? 1 : 0, now, utf8(item.answerUid)],
     );
     kept += info.changes;
   }

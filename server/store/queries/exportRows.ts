@@ -36,18 +36,54 @@ export const ANSWER_JSON_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS},
     x.raw, x.server_reasoning, x.reasoning, x.answer) AS BLOB) AS j
   FROM answers a ${ANSWER_JOINS}`;
 
+/** Texts of the export's answers: none where scores are cached, all, or (`json`) cut and JSON-quoted by SQLite. */
+export type ExportTexts = 'none' | 'all' | 'json';
+const TEXT_MODES: Record<ExportTexts, number> = { none: 0, all: 1, json: 2 };
+
+/** A usable cache row (one that is not JSON is recomputed, so the answer's texts are needed). */
+const CACHED = `(s.scores IS NOT NULL AND json_valid(s.scores))`;
+/** The texts are read as strings: when asked for, when the scores must be computed, when SQLite cannot cut them. */
+const FULL = `(?1 = 1 OR NOT ${CACHED} OR (?1 = 2 AND s.plain_text = 0))`;
+const QUOTED = `(?1 = 2 AND ${CACHED} AND s.plain_text = 1)`;
+
+/** Reasoning or final answer as answerRows.ts stores it: a slice of raw or server_reasoning, or a text of its own. */
+function partSql(p: 'reasoning' | 'answer'): string {
+  const from = `IIF(a.${p}_source = 1, COALESCE(x.server_reasoning, ''), x.raw)`;
+  return `IIF(a.${p}_source IS NULL, COALESCE(x.${p}, ''),
+    substr(${from}, COALESCE(a.${p}_start, 0) + 1, max(COALESCE(a.${p}_end, 0) - COALESCE(a.${p}_start, 0), 0)))`;
+}
+
 /**
- * The export's answers with their cached scores of scorer ?2 (null when none). With ?1 = 0 the texts (raw
- * output, reasoning, final answer) are left out of answers whose scores are cached: an export without texts
- * then reads no model output at all (a third of a 300,000-rating database), only what it must score anew.
- * Parameters: ?1 texts wanted (0/1), ?2 scorer, ?3 JSON array of answer uids.
+ * The export's answers with their cached scores of scorer ?2 (null when none). ?1 (ExportTexts) says what
+ * of the texts to read for answers whose scores are cached: nothing (an export without texts then reads no
+ * model output at all), the strings, or reasoning and final answer cut out and JSON-quoted by SQLite (`qr`,
+ * `qa`), which the JSONL export writes as they come: no decoding, parsing and re-encoding of every answer.
+ * SQLite counts characters and JavaScript UTF-16 units, and its substr() stops at a NUL, so SQLite cuts only
+ * texts without either (`plain_text`, recorded with the scores); the others are read as strings.
+ * Parameters: ?1 text mode, ?2 scorer, ?3 JSON array of answer uids.
  */
 export const EXPORT_ANSWER_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS},
-    IIF(?1 = 1 OR s.scores IS NULL, x.raw, ''), IIF(?1 = 1 OR s.scores IS NULL, x.server_reasoning, NULL),
-    IIF(?1 = 1 OR s.scores IS NULL, x.reasoning, NULL), IIF(?1 = 1 OR s.scores IS NULL, x.answer, NULL), s.scores) AS BLOB) AS j
+    IIF(${FULL}, x.raw, ''), IIF(${FULL}, x.server_reasoning, NULL), IIF(${FULL}, x.reasoning, NULL), IIF(${FULL}, x.answer, NULL),
+    s.scores, ${FULL}) AS BLOB) AS j,
+    IIF(${QUOTED}, CAST(json_quote(${partSql('reasoning')}) AS BLOB), NULL) AS qr,
+    IIF(${QUOTED}, CAST(json_quote(${partSql('answer')}) AS BLOB), NULL) AS qa
   FROM answers a ${ANSWER_JOINS}
   LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = ?2
   WHERE a.uid IN (SELECT value FROM json_each(?3)) ORDER BY a.id`;
+
+export function exportTextMode(texts: ExportTexts): number {
+  return TEXT_MODES[texts];
+}
+
+/** An answer of EXPORT_ANSWER_SELECT: its cached scores (JSON text) and, as the mode asked, its texts. */
+export interface ExportAnswerRow {
+  answer: StoredAnswer;
+  cachedScores: string | null;
+  /** The texts were left out (empty strings in `answer`): fetch them if the scores must be computed after all. */
+  textsOmitted: boolean;
+  /** Reasoning and final answer as JSON strings, UTF-8 (text mode `json`). */
+  quoted?: { reasoning: Buffer; answer: Buffer };
+}
 
 type N = number | null;
 type S = string | null;
@@ -68,11 +104,17 @@ export function answerFromJsonRow(row: Row): StoredAnswer {
   return answerFromTuple(JSON.parse(readText(row.j)) as AnswerTuple);
 }
 
-/** An answer of EXPORT_ANSWER_SELECT and its cached scores (JSON text), if any. */
-export function exportAnswerFromRow(row: Row): { answer: StoredAnswer; cachedScores: string | null } {
-  const tuple = JSON.parse(readText(row.j)) as [...AnswerTuple, string | null];
+export function exportAnswerFromRow(row: Row): ExportAnswerRow {
+  const tuple = JSON.parse(readText(row.j)) as [...AnswerTuple, string | null, number];
+  const full = tuple.pop() === 1;
   const cachedScores = tuple.pop() as string | null;
-  return { answer: answerFromTuple(tuple as unknown as AnswerTuple), cachedScores };
+  const out: ExportAnswerRow = { answer: answerFromTuple(tuple as unknown as AnswerTuple), cachedScores, textsOmitted: !full };
+  if (row.qr instanceof Uint8Array && row.qa instanceof Uint8Array) out.quoted = { reasoning: bytes(row.qr), answer: bytes(row.qa) };
+  return out;
+}
+
+function bytes(u: Uint8Array): Buffer {
+  return Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 }
 
 function answerFromTuple(tuple: AnswerTuple): StoredAnswer {

@@ -6,7 +6,17 @@ import type { ChoiceOverride, Preference, Rating, StoredAnswer, StoredQuestion }
 import { OVERRIDE_SELECT, overrideFromRow } from '../writes/choiceOverrides';
 import { PREFERENCE_SELECT, preferenceFromRow, preferenceKey } from '../writes/preferences';
 import { ratingKey } from '../writes/ratings';
-import { answerFromJsonRow, ANSWER_JSON_SELECT, EXPORT_ANSWER_SELECT, exportAnswerFromRow, ratingFromJsonRow, RATING_JSON_SELECT } from './exportRows';
+import {
+  answerFromJsonRow,
+  ANSWER_JSON_SELECT,
+  EXPORT_ANSWER_SELECT,
+  exportAnswerFromRow,
+  exportTextMode,
+  ratingFromJsonRow,
+  RATING_JSON_SELECT,
+  type ExportAnswerRow,
+  type ExportTexts,
+} from './exportRows';
 import { SnapshotChanges } from './snapshotChanges';
 
 export interface ExportStreamFilter {
@@ -21,10 +31,11 @@ export interface ExportStreamFilter {
   /** Attach each answer's scores cached by this scorer (Store.saveAnswerScores) as `cachedScores`. */
   scorer?: string;
   /**
-   * false: leave the texts (raw output, reasoning, final answer) out of answers whose scores are cached, as
-   * empty strings; the caller then needs nothing of them but their scores. Default true.
+   * What to read of the texts (raw output, reasoning, final answer) of answers whose scores are cached (with
+   * `scorer`): 'all' (default), 'none' (empty strings: the caller needs nothing of them but their scores), or
+   * 'json' (reasoning and final answer as JSON strings in `quoted` where SQLite can cut them; see exportRows.ts).
    */
-  texts?: boolean;
+  texts?: ExportTexts;
 }
 
 /** A rated (or compared) answer with every rating of it and every rater's correction of its extracted choice. */
@@ -35,6 +46,10 @@ export interface ExportAnswer {
   overrides: ChoiceOverride[];
   /** The scores cached by the filter's `scorer` (JSON text), null when none; absent without a scorer. */
   cachedScores?: string | null;
+  /** The texts were not read (the filter's `texts`): `answer` has empty strings in their place. */
+  textsOmitted?: boolean;
+  /** Reasoning and final answer as UTF-8 JSON strings (`texts: 'json'`), when SQLite could cut them. */
+  quoted?: { reasoning: Buffer; answer: Buffer };
 }
 
 /** One question with its rated answers, as of the moment the export started. */
@@ -116,15 +131,12 @@ function readChunk(
   return { questions: assemble(questions, sets, answers, ratings, preferences, overrides), last };
 }
 
-interface ReadAnswer {
-  answer: StoredAnswer;
-  cachedScores?: string | null;
-}
+type ReadAnswer = Partial<ExportAnswerRow> & { answer: StoredAnswer };
 
 function readAnswers(c: Connection, f: ExportStreamFilter, uids: string[]): ReadAnswer[] {
   const list = JSON.stringify(uids);
   if (f.scorer === undefined) return c.all(`${ANSWER_JSON_SELECT} WHERE a.uid ${IN_LIST} ORDER BY a.id`, [list]).map((row) => ({ answer: answerFromJsonRow(row) }));
-  return c.all(EXPORT_ANSWER_SELECT, [f.texts === false ? 0 : 1, f.scorer, list]).map(exportAnswerFromRow);
+  return c.all(EXPORT_ANSWER_SELECT, [exportTextMode(f.texts ?? 'all'), f.scorer, list]).map(exportAnswerFromRow);
 }
 
 function nextQuestions(c: Connection, f: ExportStreamFilter, after: number, size: number): { id: number; uid: string }[] {
@@ -191,9 +203,11 @@ function assemble(
   const byQuestion = new Map<string, ExportQuestion>();
   for (const question of questions) byQuestion.set(question.uid, { question, sets: sets.get(question.uid) ?? [], answers: [], preferences: [] });
   const byAnswer = new Map<string, ExportAnswer>();
-  for (const { answer, cachedScores } of answers) {
+  for (const { answer, cachedScores, textsOmitted, quoted } of answers) {
     const entry: ExportAnswer = { answer, ratings: [], overrides: overrides.get(answer.uid) ?? [] };
     if (cachedScores !== undefined) entry.cachedScores = cachedScores;
+    if (textsOmitted) entry.textsOmitted = true;
+    if (quoted) entry.quoted = quoted;
     byAnswer.set(answer.uid, entry);
     byQuestion.get(answer.questionUid)?.answers.push(entry);
   }

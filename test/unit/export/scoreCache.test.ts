@@ -70,6 +70,45 @@ describe('export: answer score cache', () => {
     assert.equal(line.accuracy?.verdict, 'incorrect', 'the lettered model answers a wrong letter');
   });
 
+  it('writes the texts SQLite cuts from the raw output exactly as the store reads them, whatever characters they hold', async () => {
+    const q = qs.find((x) => x.question.kind === 'yes-no-maybe')!;
+    const tricky = 'Dose: 5\u00a0mg/kg \u2014 "quoted", back\\slash, tab\there, bell\u0007, DEL\u007f, line\u2028sep, 日本語, é';
+    const generate = (model: string, raw: string, reasoning: string, answer: string) =>
+      store.addGeneratedAnswer(q.question.uid, {
+        questionId: q.question.id,
+        model,
+        raw,
+        split: { reasoning, answer, state: 'complete', flags: [] },
+        generation: { endpoint: 'http://127.0.0.1:8080' },
+      });
+    const plain = await generate('gen/plain', `<think>${tricky} reasoning</think>yes. ${tricky}`, `${tricky} reasoning`, `yes. ${tricky}`);
+    // A character outside the BMP (two UTF-16 units, one SQLite character) before the cut: SQLite must not cut.
+    const astral = await generate('gen/astral', `<think>\u{1F9EA} lab ${tricky}</think>maybe \u{1F9EA} ${tricky}`, `\u{1F9EA} lab ${tricky}`, `maybe \u{1F9EA} ${tricky}`);
+    // SQLite's substr() ends a text at a NUL.
+    const nul = await generate('gen/nul', `<think>a\u0000b ${tricky}</think>no\u0000 ${tricky}`, `a\u0000b ${tricky}`, `no\u0000 ${tricky}`);
+    // A final answer that is no slice of the raw output is stored as a text of its own.
+    const own = await generate('gen/own', `<think>short</think>  no, ${tricky}  `, 'short', `no, ${tricky} (trimmed)`);
+    const uids = [plain.uid, astral.uid, nul.uid, own.uid];
+    for (const uid of uids) await rate(store, 'dr-a', uid, 3);
+    const first = await jsonl();
+    assert.deepEqual(first.counts.scores, { cached: 0, computed: 4 });
+    const second = await jsonl();
+    assert.deepEqual(second.counts.scores, { cached: 4, computed: 0 });
+    const stored = await store.getAnswers(uids);
+    for (const a of stored) {
+      const line = second.lines.find((l) => l.answer.uid === a.uid)!;
+      assert.equal(line.answer.text, a.split.answer, `${a.model}: final answer`);
+      assert.equal(line.answer.reasoning, a.split.reasoning, `${a.model}: reasoning`);
+      assert.deepEqual(line, first.lines.find((l) => l.answer.uid === a.uid));
+    }
+    assert.ok(stored.find((a) => a.uid === astral.uid)!.split.answer.includes('\u{1F9EA}'));
+    // Which answers SQLite cut (the others were read as strings): both ways were taken above.
+    const cut = await withRawDatabase((db) =>
+      db.all("SELECT a.model AS model, s.plain_text AS plain FROM answer_scores s JOIN answers a ON a.id = s.answer_id WHERE a.model LIKE 'gen/%' ORDER BY a.model"),
+    );
+    assert.deepEqual(cut, [{ model: 'gen/astral', plain: 0 }, { model: 'gen/nul', plain: 0 }, { model: 'gen/own', plain: 1 }, { model: 'gen/plain', plain: 1 }]);
+  });
+
   it('keeps scores per ROUGE settings: other settings are computed anew, not served from another key', async () => {
     await rateThree();
     await jsonl();
@@ -86,6 +125,13 @@ describe('export: answer score cache', () => {
     const again = await jsonl();
     assert.deepEqual(again.counts.scores, { cached: 0, computed: 3 });
     assert.equal(again.text, clean.text);
+    // JSON but not scores: the stream trusts it and leaves the texts out; they are fetched to score anew.
+    const bare = await jsonl({ texts: false });
+    await withRawDatabase((db) => db.run(`UPDATE answer_scores SET scores = '{}'`));
+    const rescored = await jsonl({ texts: false });
+    assert.deepEqual(rescored.counts.scores, { cached: 0, computed: 3 });
+    assert.equal(rescored.text, bare.text);
+    assert.ok(rescored.lines.some((l) => (l.rouge.answer?.rouge1?.fmeasure ?? 0) > 0), 'scored from the real texts: empty ones score 0');
   });
 
   it('drops an answer’s scores when what they were made from changes (the reference), so none is stale', async () => {
