@@ -40,8 +40,8 @@ export const ANSWER_JSON_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS},
 export type ExportTexts = 'none' | 'all' | 'json';
 const TEXT_MODES: Record<ExportTexts, number> = { none: 0, all: 1, json: 2 };
 
-/** A usable cache row (one that is not JSON is recomputed, so the answer's texts are needed). */
-const CACHED = `(s.scores IS NOT NULL AND json_valid(s.scores))`;
+/** A cache row. One that turns out not to be scores is recomputed from the texts, which the caller then fetches. */
+const CACHED = `(s.scores IS NOT NULL)`;
 /** The texts are read as strings: when asked for, when the scores must be computed, when SQLite cannot cut them. */
 const FULL = `(?1 = 1 OR NOT ${CACHED} OR (?1 = 2 AND s.plain_text = 0))`;
 const QUOTED = `(?1 = 2 AND ${CACHED} AND s.plain_text = 1)`;
