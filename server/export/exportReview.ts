@@ -57,6 +57,7 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
   }
   await sink.flush();
   counts.scores = { cached: scoring.cached, computed: scoring.computed };
+  if (scoring.notKept !== undefined) counts.scores.notKept = scoring.notKept;
   return counts;
 }
 

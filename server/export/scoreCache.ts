@@ -35,6 +35,8 @@ export class AnswerScoring {
   /** Answers scored from the cache, and anew. */
   cached = 0;
   computed = 0;
+  /** Why computed scores could not be cached (the first failure; no more attempts after it). */
+  notKept: string | undefined;
 
   constructor(
     private readonly store: Store,
@@ -70,11 +72,21 @@ export class AnswerScoring {
     if (this.pending.length >= SAVE_BATCH) await this.save();
   }
 
+  /**
+   * The cache only saves time: when it cannot be written (a full disk, a database another program keeps
+   * locked), the export goes on with the scores it computed, and `notKept` says why the next one will
+   * compute them again.
+   */
   async save(): Promise<void> {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    await this.store.saveAnswerScores(batch);
+    if (this.notKept !== undefined) return;
+    try {
+      await this.store.saveAnswerScores(batch);
+    } catch (err) {
+      this.notKept = err instanceof Error ? err.message : String(err);
+    }
   }
 }
 

@@ -55,7 +55,7 @@ export interface ExportCounts {
   /** The rubric key the export was restricted to, when it was. */
   rubricKey?: string;
   /** Answers whose ROUGE and extraction came from the store's cache, and those computed (and cached) anew. */
-  scores: { cached: number; computed: number };
+  scores: { cached: number; computed: number; notKept?: string };
   /** Values the summary had to leave out (see server/summary). */
   issues: SummaryIssue[];
 }

@@ -44,7 +44,8 @@ function describeCounts(c: ExportCounts): string {
   const lines = [`read ${c.questions} questions, ${c.answers} answers, ${c.ratings} ratings${c.rubricKey ? ` (rubric ${c.rubricKey})` : ''}; wrote ${c.written} ${c.format} record(s)`];
   for (const [reason, n] of Object.entries(c.skipped)) lines.push(`  left out: ${n} ${reason}`);
   for (const issue of c.issues) lines.push(`  summary: ${issue.field}: ${issue.message}`);
-  if (c.scores.computed > 0) lines.push(`  scored ${c.scores.computed} answer(s) anew (ROUGE, extraction) and kept the scores for the next export`);
+  if (c.scores.notKept !== undefined) lines.push(`  scored ${c.scores.computed} answer(s) anew (ROUGE, extraction) but could not keep the scores: ${c.scores.notKept}`);
+  else if (c.scores.computed > 0) lines.push(`  scored ${c.scores.computed} answer(s) anew (ROUGE, extraction) and kept the scores for the next export`);
   return lines.join('\n');
 }
 

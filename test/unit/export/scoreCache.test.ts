@@ -134,6 +134,23 @@ describe('export: answer score cache', () => {
     assert.ok(rescored.lines.some((l) => (l.rouge.answer?.rouge1?.fmeasure ?? 0) > 0), 'scored from the real texts: empty ones score 0');
   });
 
+  it('still exports when the scores cannot be kept, and says why', async () => {
+    await rateThree();
+    await withRawDatabase((db) => db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON answer_scores BEGIN SELECT RAISE(ABORT, 'no room for scores'); END`));
+    const out = await jsonl();
+    assert.equal(out.lines.length, 6);
+    assert.equal(out.counts.scores.computed, 3);
+    assert.match(out.counts.scores.notKept ?? '', /no room for scores/);
+    assert.equal((await store.answerScores(out.lines.map((l) => l.answer.uid), scorerKey(DEFAULT_ROUGE_SETTINGS))).size, 0);
+    // Beside the open store (as another program would), which is closed only once its failed statement ran again.
+    const db = new Database(path);
+    db.exec('DROP TRIGGER refuse');
+    db.close();
+    const next = await jsonl();
+    assert.deepEqual(next.counts.scores, { cached: 0, computed: 3 });
+    assert.equal(next.text, out.text);
+  });
+
   it('drops an answer’s scores when what they were made from changes (the reference), so none is stale', async () => {
     await rateThree();
     await jsonl();
