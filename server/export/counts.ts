@@ -2,7 +2,7 @@ import type { ExportQuestion } from '../store';
 import type { ExportCounts, ExportFormat } from './types';
 
 export function newCounts(format: ExportFormat, rubricKey: string | undefined): ExportCounts {
-  const counts: ExportCounts = { format, questions: 0, answers: 0, ratings: 0, written: 0, skipped: {}, issues: [] };
+  const counts: ExportCounts = { format, questions: 0, answers: 0, ratings: 0, written: 0, skipped: {}, scores: { cached: 0, computed: 0 }, issues: [] };
   if (rubricKey !== undefined) counts.rubricKey = rubricKey;
   return counts;
 }

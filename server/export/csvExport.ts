@@ -3,6 +3,7 @@ import { accuracyCells, answerCells, csvCellText, csvHeader, ratingCells, type C
 import type { ExportPlan } from './plan';
 import { forEachRatedAnswer } from './ratingRecords';
 import { ratingAccuracy, ratingFields } from './ratingRecord';
+import type { AnswerScoring } from './scoreCache';
 import type { TextSink } from './textSink';
 import type { ExportCounts } from './types';
 
@@ -13,13 +14,23 @@ const RECORD_END = '\r\n';
  * The JSONL records flattened, one row per rating, one column per rubric axis, a header row first. The cells
  * an answer's ratings share are formatted once per answer.
  */
-export async function writeCsv(stream: AsyncIterable<ExportQuestion>, plan: ExportPlan, layout: CsvLayout, sink: TextSink, counts: ExportCounts): Promise<void> {
+export async function writeCsv(
+  stream: AsyncIterable<ExportQuestion>,
+  plan: ExportPlan,
+  layout: CsvLayout,
+  sink: TextSink,
+  counts: ExportCounts,
+  scoring: AnswerScoring,
+): Promise<void> {
   const row = (cells: readonly Parameters<typeof csvCellText>[0][]) => cells.map(csvCellText).join(',');
   await sink.write(csvHeader(layout).map(csvCellText).join(',') + RECORD_END);
-  await forEachRatedAnswer(stream, plan, counts, async ({ entry, scores, parts, ratings }) => {
-    const shared = row(answerCells(parts, layout));
+  await forEachRatedAnswer(stream, plan, counts, scoring, async ({ entry, scores, parts, ratings }) => {
+    // Encoded once: most of a row's bytes, the same for each of the answer's raters.
+    const shared = Buffer.from(`,${row(answerCells(parts, layout))},`, 'utf8');
     for (const r of ratings) {
-      await sink.write(`${row(ratingCells(ratingFields(r), layout))},${shared},${row(accuracyCells(ratingAccuracy(entry, scores, r)))}${RECORD_END}`);
+      await sink.write(row(ratingCells(ratingFields(r), layout)));
+      await sink.write(shared);
+      await sink.write(`${row(accuracyCells(ratingAccuracy(entry, scores, r)))}${RECORD_END}`);
       counts.written++;
     }
   });

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { RubricVersion, Store } from '../store';
+import type { ExportStreamFilter, RubricVersion, Store } from '../store';
 import { renderSummaryCsv, renderSummaryMarkdown } from '../summary';
 import { newCounts } from './counts';
 import { writeCsv } from './csvExport';
@@ -8,7 +8,8 @@ import { writeJsonl } from './jsonlExport';
 import { exportPlan, type ExportPlan } from './plan';
 import { axisIdsOf, summaryRubric } from './rubricVersions';
 import { writeSft } from './sftExport';
-import { studySummary } from './summaryExport';
+import { AnswerScoring } from './scoreCache';
+import { studySummary, summaryRouge } from './summaryExport';
 import { TextSink } from './textSink';
 import { ExportError, type ExportCounts, type ExportOptions } from './types';
 
@@ -24,15 +25,17 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
   const rubricKey = await chooseRubricKey(store, plan, versions);
   if (plan.set !== undefined) await checkSet(store, plan.set);
   const counts = newCounts(plan.format, rubricKey);
-  const stream = store.streamExport({ set: plan.set, rubricKey, preferences: plan.format === 'dpo' });
+  const summary = plan.format === 'summary-md' || plan.format === 'summary-csv';
+  const scoring = new AnswerScoring(store, summary ? summaryRouge(plan.rouge) : plan.rouge);
+  const stream = store.streamExport({ set: plan.set, rubricKey, preferences: plan.format === 'dpo', ...streamScores(plan, scoring) });
   const sink = new TextSink(out);
   switch (plan.format) {
     case 'jsonl':
-      await writeJsonl(stream, plan, sink, counts);
+      await writeJsonl(stream, plan, sink, counts, scoring);
       break;
     case 'csv': {
       const keys = rubricKey !== undefined ? [rubricKey] : [...new Set(versions.map((v) => v.key))];
-      await writeCsv(stream, plan, { axisIds: axisIdsOf(versions, keys), rougeTypes: plan.rouge.types }, sink, counts);
+      await writeCsv(stream, plan, { axisIds: axisIdsOf(versions, keys), rougeTypes: plan.rouge.types }, sink, counts, scoring);
       break;
     }
     case 'dpo':
@@ -44,16 +47,29 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
     case 'summary-md':
     case 'summary-csv': {
       if (rubricKey === undefined) throw new ExportError('no rubric to summarize with: the review database has no rubric');
-      const summary = await studySummary(stream, plan, summaryRubric(versions, rubricKey), counts);
-      counts.issues = summary.issues;
-      const text = plan.format === 'summary-md' ? renderSummaryMarkdown(summary) : renderSummaryCsv(summary);
+      const study = await studySummary(stream, plan, summaryRubric(versions, rubricKey), counts, scoring);
+      counts.issues = study.issues;
+      const text = plan.format === 'summary-md' ? renderSummaryMarkdown(study) : renderSummaryCsv(study);
       await sink.write(text);
       counts.written = plan.format === 'summary-md' ? 1 : text.split('\n').filter((l) => l !== '').length - 1;
       break;
     }
   }
   await sink.flush();
+  counts.scores = { cached: scoring.cached, computed: scoring.computed };
+  if (scoring.notKept !== undefined) counts.scores.notKept = scoring.notKept;
   return counts;
+}
+
+/**
+ * What the stream reads for the scores and texts: dpo and sft use no scores but every text; the others read
+ * the cached scores, and need no text of an answer already scored, except jsonl and csv with texts. jsonl
+ * takes them JSON-quoted by SQLite, ready to write (see server/store/queries/exportRows.ts).
+ */
+function streamScores(plan: ExportPlan, scoring: AnswerScoring): Pick<ExportStreamFilter, 'scorer' | 'texts'> {
+  if (plan.format === 'dpo' || plan.format === 'sft') return {};
+  const texts = !plan.texts ? 'none' : plan.format === 'jsonl' ? 'json' : plan.format === 'csv' ? 'all' : 'none';
+  return { scorer: scoring.key, texts };
 }
 
 /** Formats that combine ratings (training pairs, means) need them all made with one rubric. */

@@ -6,6 +6,7 @@
 export { exportReview } from './exportReview';
 export { exportToFile } from './exportFile';
 export { summarizeReview } from './reviewSummary';
+export { scorerKey, SCORER_VERSION } from './scoreCache';
 export {
   EXPORT_FORMATS,
   isExportFormat,

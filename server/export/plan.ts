@@ -9,6 +9,7 @@ export interface ExportPlan {
   minOverall: number;
   includeTies: boolean;
   withReasoning: boolean;
+  texts: boolean;
   rouge: RougeSettings;
   summary: SummaryOptions;
   rubricKey?: string;
@@ -26,6 +27,7 @@ export function exportPlan(o: ExportOptions): ExportPlan {
     minOverall,
     includeTies: o.includeTies ?? false,
     withReasoning: o.withReasoning ?? false,
+    texts: o.texts ?? true,
     rouge: o.rouge ?? DEFAULT_ROUGE_SETTINGS,
     summary: o.summary ?? {},
   };

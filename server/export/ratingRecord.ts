@@ -24,7 +24,7 @@ export interface ExportedRating {
   createdAt: string;
   updatedAt: string;
   question: ExportedQuestion;
-  reference: { answer: string; reasoning: string | null; label: string | null } | null;
+  reference: { answer: string | null; reasoning: string | null; label: string | null } | null;
   answer: ExportedAnswer;
   generation: ExportedGeneration;
   rouge: { answer: RougeFigures | null; reasoning: RougeFigures | null };
@@ -36,7 +36,8 @@ export interface ExportedQuestion {
   datasetId: string;
   sets: string[];
   kind: QuestionKind;
-  text: string;
+  /** Null in an export without texts (ExportOptions.texts false), as are context, reference texts and the answer's. */
+  text: string | null;
   options: Record<string, string> | null;
   context: string[] | null;
 }
@@ -44,9 +45,9 @@ export interface ExportedQuestion {
 export interface ExportedAnswer {
   uid: string;
   model: string;
-  /** The final answer, without the reasoning. */
-  text: string;
-  reasoning: string;
+  /** The final answer, without the reasoning (null in an export without texts). */
+  text: string | null;
+  reasoning: string | null;
   thinkState: ThinkState;
   splitFlags: SplitFlag[];
   origin: 'file' | 'generation';
@@ -85,8 +86,10 @@ export interface AnswerRecordParts {
   rouge: ExportedRating['rouge'];
 }
 
-export function answerRecordParts(q: ExportQuestion, entry: ExportAnswer, scores: AnswerScores): AnswerRecordParts {
+/** `texts` false leaves out the long texts (question, context, reference, answer, reasoning): see README.md. */
+export function answerRecordParts(q: ExportQuestion, entry: ExportAnswer, scores: AnswerScores, texts = true): AnswerRecordParts {
   const { question } = q;
+  const text = <T>(value: T): T | null => (texts ? value : null);
   const a = entry.answer;
   const g = a.generation;
   return {
@@ -95,18 +98,18 @@ export function answerRecordParts(q: ExportQuestion, entry: ExportAnswer, scores
       datasetId: question.id,
       sets: q.sets,
       kind: question.kind,
-      text: question.text,
+      text: text(question.text),
       options: question.options ?? null,
-      context: question.context ?? null,
+      context: text(question.context ?? null),
     },
     reference: question.reference
-      ? { answer: question.reference.answer, reasoning: question.reference.reasoning ?? null, label: question.reference.label ?? null }
+      ? { answer: text(question.reference.answer), reasoning: text(question.reference.reasoning ?? null), label: question.reference.label ?? null }
       : null,
     answer: {
       uid: a.uid,
       model: a.model,
-      text: a.split.answer,
-      reasoning: a.split.reasoning,
+      text: text(a.split.answer),
+      reasoning: text(a.split.reasoning),
       thinkState: a.split.state,
       splitFlags: a.split.flags,
       origin: a.origin,

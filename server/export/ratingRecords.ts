@@ -1,9 +1,10 @@
 import type { ExportAnswer, ExportQuestion, Rating } from '../store';
 import { raterCount } from './answerRatings';
-import { scoreAnswer, type AnswerScores } from './answerScores';
+import type { AnswerScores } from './answerScores';
 import { countRead, countSkip } from './counts';
 import type { ExportPlan } from './plan';
 import { answerRecordParts, type AnswerRecordParts } from './ratingRecord';
+import type { AnswerScoring } from './scoreCache';
 import type { ExportCounts } from './types';
 
 /** One rated answer to export, with what is computed once for all of its ratings. */
@@ -16,12 +17,14 @@ export interface RatedAnswer {
 
 /**
  * Calls `each` for every answer whose ratings are to be exported; answers rated by fewer raters than the
- * plan asks are left out. ROUGE and the extraction are computed here, once per answer, not per rating.
+ * plan asks are left out. ROUGE and the extraction come from the store's cache, or are computed here once per
+ * answer (not per rating) and cached.
  */
 export async function forEachRatedAnswer(
   stream: AsyncIterable<ExportQuestion>,
   plan: ExportPlan,
   counts: ExportCounts,
+  scoring: AnswerScoring,
   each: (answer: RatedAnswer) => Promise<void>,
 ): Promise<void> {
   for await (const q of stream) {
@@ -31,8 +34,10 @@ export async function forEachRatedAnswer(
         countSkip(counts, 'answers-below-min-raters');
         continue;
       }
-      const scores = scoreAnswer(q.question, entry.answer, plan.rouge);
-      await each({ entry, scores, parts: answerRecordParts(q, entry, scores), ratings: entry.ratings });
+      const scores = await scoring.scores(q.question, entry);
+      await each({ entry, scores, parts: answerRecordParts(q, entry, scores, plan.texts), ratings: entry.ratings });
     }
+    await scoring.saveIfDue();
   }
+  await scoring.save();
 }

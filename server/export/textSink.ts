@@ -1,33 +1,59 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
-const FLUSH_CHARS = 1 << 16;
+/** Text is handed to the Writable in pieces of about this many bytes: one write call each, not one per line. */
+const CHUNK_BYTES = 1 << 20;
+/**
+ * How much may wait in the Writable before we wait for it to drain. Waiting as soon as it reports full
+ * (16 kB for a file) would leave the file system's thread idle while the next chunk is made, and the next
+ * chunk unmade while it writes; a few chunks in flight keep both busy and memory still bounded.
+ */
+const IN_FLIGHT_BYTES = 8 << 20;
 
 /**
- * Collects small pieces of text (lines) and hands them to a Writable in larger chunks, waiting whenever the
- * Writable says it is full, so an export of a million lines never buffers more than a chunk or two.
- * A failing Writable (a closed pipe, a full disk) rejects the pending write instead of hanging.
+ * Collects small pieces of output (lines, or the encoded bytes shared by many lines) and hands them to a
+ * Writable in large chunks, waiting whenever more than a few chunks are queued in it, so an export of a
+ * million lines never buffers more than that. A failing Writable (a closed pipe, a full disk) rejects the
+ * pending write instead of hanging.
  */
 export class TextSink {
-  private parts: string[] = [];
+  private texts: string[] = [];
+  private chunks: Buffer[] = [];
   private size = 0;
 
   constructor(private readonly out: Writable) {}
 
-  async write(text: string): Promise<void> {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= FLUSH_CHARS) await this.flush();
+  /** Text, or text already encoded as UTF-8 (to encode once what many lines repeat). */
+  async write(piece: string | Buffer): Promise<void> {
+    if (typeof piece === 'string') {
+      this.texts.push(piece);
+      // A character is at least one byte: the real size is checked when the texts are encoded.
+      this.size += piece.length;
+    } else {
+      this.encodeTexts();
+      this.chunks.push(piece);
+      this.size += piece.length;
+    }
+    if (this.size >= CHUNK_BYTES) await this.flush();
   }
 
   /** Hands over what is collected; call it at the end (the Writable itself is left open). */
   async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const chunk = this.parts.join('');
-    this.parts = [];
+    this.encodeTexts();
+    if (this.chunks.length === 0) return;
+    const chunk = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
+    this.chunks = [];
     this.size = 0;
     if (this.out.destroyed) throw new Error('the output was closed before the export finished');
-    if (!this.out.write(chunk)) await drained(this.out);
+    this.out.write(chunk);
+    // 'drain' comes only after a write was refused; a Writable with room for more than this never refuses one.
+    if (this.out.writableNeedDrain && this.out.writableLength >= IN_FLIGHT_BYTES) await drained(this.out);
+  }
+
+  private encodeTexts(): void {
+    if (this.texts.length === 0) return;
+    this.chunks.push(Buffer.from(this.texts.join(''), 'utf8'));
+    this.texts = [];
   }
 }
 

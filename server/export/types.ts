@@ -26,6 +26,12 @@ export interface ExportOptions {
   includeTies?: boolean;
   /** dpo, sft: put the reasoning into completions, wrapped in `<think>...</think>`. */
   withReasoning?: boolean;
+  /**
+   * jsonl, csv: write the long texts (question, context, reference, answer, reasoning) in every record
+   * (default true). false writes them as null: records then hold ratings, ids, models, parameters and scores,
+   * a tenth of the size, joined to the texts by question and answer uid (README.md says when that is better).
+   */
+  texts?: boolean;
   /** Only ratings under this rubric key; dpo, sft and the summaries need one when several were used. */
   rubricKey?: string;
   /** Only questions of this question set. */
@@ -48,6 +54,8 @@ export interface ExportCounts {
   skipped: Record<string, number>;
   /** The rubric key the export was restricted to, when it was. */
   rubricKey?: string;
+  /** Answers whose ROUGE and extraction came from the store's cache, and those computed (and cached) anew. */
+  scores: { cached: number; computed: number; notKept?: string };
   /** Values the summary had to leave out (see server/summary). */
   issues: SummaryIssue[];
 }

@@ -6,6 +6,7 @@ import { questionProgress, raterProgress, type ProgressScope } from './queries/p
 import { streamRatings, type RatingStreamFilter } from './queries/ratingStream';
 import { streamExport, type ExportQuestion, type ExportStreamFilter } from './queries/exportSnapshot';
 import { ratedRubricKeys } from './queries/ratedRubrics';
+import { clearAnswerScores, readAnswerScores, saveAnswerScores, type CachedScores } from './queries/answerScores';
 import { reviewQueue } from './queries/reviewQueue';
 import { listQuestionSets, questionKeys, type QuestionKeys } from './queries/questionSets';
 import { mergeDatabase } from './mergeDatabase';
@@ -218,6 +219,21 @@ export class Store {
    */
   streamExport(filter: ExportStreamFilter = {}): AsyncGenerator<ExportQuestion> {
     return streamExport(this.tx, filter);
+  }
+
+  /** Caches answers' automatic scores (queries/answerScores.ts); returns how many were kept. */
+  saveAnswerScores(items: readonly CachedScores[]): Promise<number> {
+    return this.tx.run((c) => saveAnswerScores(c, items, this.now()));
+  }
+
+  /** Cached scores of these answers made by `scorer`, by answer uid. */
+  answerScores(answerUids: readonly string[], scorer: string): Promise<Map<string, string>> {
+    return this.tx.run((c) => readAnswerScores(c, answerUids, scorer));
+  }
+
+  /** Empties the score cache; returns how many scores were dropped. */
+  clearAnswerScores(): Promise<number> {
+    return this.tx.run((c) => clearAnswerScores(c));
   }
 
   /** Rubric keys with at least one rating. */

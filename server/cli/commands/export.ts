@@ -28,6 +28,9 @@ options:
                      better answer of a pair built from scores needs, else the pair is both-bad (default 3)
   --include-ties     dpo: also write tie and both-bad pairs (meta.label says which)
   --with-reasoning   dpo, sft: put the reasoning into completions as <think>...</think>
+  --no-texts         jsonl, csv: leave the long texts out (question, context, reference, answer,
+                     reasoning: null); records keep uids, models, parameters, ROUGE and accuracy, and are
+                     a quarter of the size (join the texts by question/answer uid, or export with them)
   --rouge-metrics L  comma-separated, of rouge1, rouge2, rougeL, rougeLsum (default rouge1,rouge2,rougeL)
   --rouge-stemmer    ROUGE with Porter stemming (the extension's medreview.rouge.useStemmer)
   --seed N           summaries: seed of the bootstrap (default 1)
@@ -41,6 +44,8 @@ function describeCounts(c: ExportCounts): string {
   const lines = [`read ${c.questions} questions, ${c.answers} answers, ${c.ratings} ratings${c.rubricKey ? ` (rubric ${c.rubricKey})` : ''}; wrote ${c.written} ${c.format} record(s)`];
   for (const [reason, n] of Object.entries(c.skipped)) lines.push(`  left out: ${n} ${reason}`);
   for (const issue of c.issues) lines.push(`  summary: ${issue.field}: ${issue.message}`);
+  if (c.scores.notKept !== undefined) lines.push(`  scored ${c.scores.computed} answer(s) anew (ROUGE, extraction) but could not keep the scores: ${c.scores.notKept}`);
+  else if (c.scores.computed > 0) lines.push(`  scored ${c.scores.computed} answer(s) anew (ROUGE, extraction) and kept the scores for the next export`);
   return lines.join('\n');
 }
 

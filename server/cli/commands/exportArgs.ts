@@ -51,6 +51,7 @@ export function parseExportArgs(args: readonly string[]): ExportArgs {
     else if (arg === '--min-overall') o.minOverall = score(arg, value());
     else if (arg === '--include-ties') o.includeTies = true;
     else if (arg === '--with-reasoning') o.withReasoning = true;
+    else if (arg === '--no-texts') o.texts = false;
     else if (arg === '--rouge-metrics') types = rougeTypes(value());
     else if (arg === '--rouge-stemmer') stemmer = true;
     else if (arg === '--seed') seed = wholeNumber(arg, value(), 0);

@@ -28,11 +28,72 @@ export function ratingFromJsonRow(row: Row): Rating {
   return { uid, rater, answerUid, questionUid, rubricKey, rubricVersion, rubricHash, values, overall, comment, blind: blind === 1, shownPosition, revision, createdAt, updatedAt };
 }
 
-export const ANSWER_JSON_SELECT = `SELECT CAST(json_array(a.uid, q.uid, a.model, a.think_state, a.split_flags, a.finish_reason, json(a.params),
+const ANSWER_FIELDS = `a.uid, q.uid, a.model, a.think_state, a.split_flags, a.finish_reason, json(a.params),
     json(a.timings), json(a.usage), a.origin, f.path, a.source_line, a.endpoint, a.model_id, a.template_hash, t.name, a.incomplete,
-    a.created_at, a.reasoning_source, a.reasoning_start, a.reasoning_end, a.answer_source, a.answer_start, a.answer_end,
+    a.created_at, a.reasoning_source, a.reasoning_start, a.reasoning_end, a.answer_source, a.answer_start, a.answer_end`;
+
+export const ANSWER_JSON_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS},
     x.raw, x.server_reasoning, x.reasoning, x.answer) AS BLOB) AS j
   FROM answers a ${ANSWER_JOINS}`;
+
+/** Texts of the export's answers: none where scores are cached, all, or (`json`) cut and JSON-quoted by SQLite. */
+export type ExportTexts = 'none' | 'all' | 'json';
+const TEXT_MODES: Record<ExportTexts, number> = { none: 0, all: 1, json: 2 };
+
+/** A cache row. One that turns out not to be scores is recomputed from the texts, which the caller then fetches. */
+const CACHED = `(s.scores IS NOT NULL)`;
+/** The texts are read as strings: when asked for, when the scores must be computed, when SQLite cannot cut them. */
+const FULL = `(?1 = 1 OR NOT ${CACHED} OR (?1 = 2 AND s.plain_text = 0))`;
+const QUOTED = `(?1 = 2 AND ${CACHED} AND s.plain_text = 1)`;
+
+/** Reasoning or final answer as answerRows.ts stores it: a slice of raw or server_reasoning, or a text of its own. */
+function partSql(p: 'reasoning' | 'answer'): string {
+  const from = `IIF(a.${p}_source = 1, COALESCE(x.server_reasoning, ''), x.raw)`;
+  return `IIF(a.${p}_source IS NULL, COALESCE(x.${p}, ''),
+    substr(${from}, COALESCE(a.${p}_start, 0) + 1, max(COALESCE(a.${p}_end, 0) - COALESCE(a.${p}_start, 0), 0)))`;
+}
+
+/**
+ * The export's answers with their cached scores of scorer ?2 (the last element of `j`, null when none). ?1
+ * (ExportTexts) says what of the texts to read for answers whose scores are cached: nothing (an export
+ * without texts then reads no model output at all), the strings (`texts`, a JSON array: raw, server
+ * reasoning, reasoning, answer), or reasoning and final answer cut out and JSON-quoted by SQLite (`qr`,
+ * `qa`), which the JSONL export writes as they come: no decoding, parsing and re-encoding of every answer.
+ * SQLite counts characters and JavaScript UTF-16 units, and its substr() stops at a NUL, so SQLite cuts only
+ * texts without either (`plain_text`, recorded with the scores); the others are read as strings.
+ * Parameters: ?1 text mode, ?2 scorer, ?3 JSON array of answer uids.
+ */
+export const EXPORT_ANSWER_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS}, s.scores) AS BLOB) AS j,
+    IIF(${FULL}, ${textsOf('json_array(x.raw, x.server_reasoning, x.reasoning, x.answer)')}, NULL) AS texts,
+    IIF(${QUOTED}, ${textsOf(`json_quote(${partSql('reasoning')})`)}, NULL) AS qr,
+    IIF(${QUOTED}, ${textsOf(`json_quote(${partSql('answer')})`)}, NULL) AS qa
+  FROM answers a JOIN questions q ON q.id = a.question_id
+  LEFT JOIN source_files f ON f.id = a.source_file_id
+  LEFT JOIN templates t ON t.hash = a.template_hash
+  LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = ?2
+  WHERE a.uid IN (SELECT value FROM json_each(?3)) ORDER BY a.id`;
+
+/**
+ * The answer's texts, looked up only where IIF asks for them: a join would read each answer's text row (a
+ * page of model output) even when nothing of it is used, which was a fifth of an export without texts.
+ */
+function textsOf(expression: string): string {
+  return `(SELECT CAST(${expression} AS BLOB) FROM answer_texts x WHERE x.answer_id = a.id)`;
+}
+
+export function exportTextMode(texts: ExportTexts): number {
+  return TEXT_MODES[texts];
+}
+
+/** An answer of EXPORT_ANSWER_SELECT: its cached scores (JSON text) and, as the mode asked, its texts. */
+export interface ExportAnswerRow {
+  answer: StoredAnswer;
+  cachedScores: string | null;
+  /** The texts were left out (empty strings in `answer`): fetch them if the scores must be computed after all. */
+  textsOmitted: boolean;
+  /** Reasoning and final answer as JSON strings, UTF-8 (text mode `json`). */
+  quoted?: { reasoning: Buffer; answer: Buffer };
+}
 
 type N = number | null;
 type S = string | null;
@@ -50,8 +111,26 @@ function part(source: N, start: N, end: N, text: S, raw: string, server: S): str
 }
 
 export function answerFromJsonRow(row: Row): StoredAnswer {
+  return answerFromTuple(JSON.parse(readText(row.j)) as AnswerTuple);
+}
+
+export function exportAnswerFromRow(row: Row): ExportAnswerRow {
+  const tuple = JSON.parse(readText(row.j)) as [...AnswerTuple extends [...infer Fields, string, S, S, S] ? Fields : never, string | null];
+  const cachedScores = tuple.pop() as string | null;
+  const full = row.texts instanceof Uint8Array;
+  const texts = full ? (JSON.parse(readText(row.texts)) as [string, S, S, S]) : ['', null, null, null];
+  const out: ExportAnswerRow = { answer: answerFromTuple([...tuple, ...texts] as unknown as AnswerTuple), cachedScores, textsOmitted: !full };
+  if (row.qr instanceof Uint8Array && row.qa instanceof Uint8Array) out.quoted = { reasoning: bytes(row.qr), answer: bytes(row.qa) };
+  return out;
+}
+
+function bytes(u: Uint8Array): Buffer {
+  return Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+}
+
+function answerFromTuple(tuple: AnswerTuple): StoredAnswer {
   const [uid, questionUid, model, state, flags, finishReason, params, timings, usage, origin, sourcePath, sourceLine, endpoint, modelId, templateHash,
-    templateName, incomplete, createdAt, rSource, rStart, rEnd, aSource, aStart, aEnd, raw, serverReasoning, reasoning, answerText] = JSON.parse(readText(row.j)) as AnswerTuple;
+    templateName, incomplete, createdAt, rSource, rStart, rEnd, aSource, aStart, aEnd, raw, serverReasoning, reasoning, answerText] = tuple;
   const answer: StoredAnswer = {
     uid,
     questionUid,

@@ -6,7 +6,17 @@ import type { ChoiceOverride, Preference, Rating, StoredAnswer, StoredQuestion }
 import { OVERRIDE_SELECT, overrideFromRow } from '../writes/choiceOverrides';
 import { PREFERENCE_SELECT, preferenceFromRow, preferenceKey } from '../writes/preferences';
 import { ratingKey } from '../writes/ratings';
-import { answerFromJsonRow, ANSWER_JSON_SELECT, ratingFromJsonRow, RATING_JSON_SELECT } from './exportRows';
+import {
+  answerFromJsonRow,
+  ANSWER_JSON_SELECT,
+  EXPORT_ANSWER_SELECT,
+  exportAnswerFromRow,
+  exportTextMode,
+  ratingFromJsonRow,
+  RATING_JSON_SELECT,
+  type ExportAnswerRow,
+  type ExportTexts,
+} from './exportRows';
 import { SnapshotChanges } from './snapshotChanges';
 
 export interface ExportStreamFilter {
@@ -18,6 +28,14 @@ export interface ExportStreamFilter {
   preferences?: boolean;
   /** Questions per read transaction (default 250): each holds the lock only briefly. */
   questionsPerChunk?: number;
+  /** Attach each answer's scores cached by this scorer (Store.saveAnswerScores) as `cachedScores`. */
+  scorer?: string;
+  /**
+   * What to read of the texts (raw output, reasoning, final answer) of answers whose scores are cached (with
+   * `scorer`): 'all' (default), 'none' (empty strings: the caller needs nothing of them but their scores), or
+   * 'json' (reasoning and final answer as JSON strings in `quoted` where SQLite can cut them; see exportRows.ts).
+   */
+  texts?: ExportTexts;
 }
 
 /** A rated (or compared) answer with every rating of it and every rater's correction of its extracted choice. */
@@ -26,6 +44,12 @@ export interface ExportAnswer {
   /** By rater name. */
   ratings: Rating[];
   overrides: ChoiceOverride[];
+  /** The scores cached by the filter's `scorer` (JSON text), null when none; absent without a scorer. */
+  cachedScores?: string | null;
+  /** The texts were not read (the filter's `texts`): `answer` has empty strings in their place. */
+  textsOmitted?: boolean;
+  /** Reasoning and final answer as UTF-8 JSON strings (`texts: 'json'`), when SQLite could cut them. */
+  quoted?: { reasoning: Buffer; answer: Buffer };
 }
 
 /** One question with its rated answers, as of the moment the export started. */
@@ -99,12 +123,20 @@ function readChunk(
   const preferences = f.preferences ? snapshotPreferences(c, changes, idList, uids) : [];
   const answerUids = new Set([...ratings.map((r) => r.answerUid), ...preferences.flatMap((p) => [p.answerA, p.answerB])]);
   if (answerUids.size === 0) return { questions: [], last };
-  const answers = c.all(`${ANSWER_JSON_SELECT} WHERE a.uid ${IN_LIST} ORDER BY a.id`, [JSON.stringify([...answerUids])]).map(answerFromJsonRow);
-  const answered = new Set(answers.map((a) => a.questionUid));
+  const answers = readAnswers(c, f, [...answerUids]);
+  const answered = new Set(answers.map((a) => a.answer.questionUid));
   const questionIds = JSON.stringify(ids.filter((q) => answered.has(q.uid)).map((q) => q.id));
   const questions = c.all(`SELECT ${QUESTION_COLUMNS} FROM questions q ${QUESTION_JOINS} WHERE q.id ${IN_LIST} ORDER BY q.id`, [questionIds]).map(questionFromRow);
   const sets = setsOf(c, questionIds);
   return { questions: assemble(questions, sets, answers, ratings, preferences, overrides), last };
+}
+
+type ReadAnswer = Partial<ExportAnswerRow> & { answer: StoredAnswer };
+
+function readAnswers(c: Connection, f: ExportStreamFilter, uids: string[]): ReadAnswer[] {
+  const list = JSON.stringify(uids);
+  if (f.scorer === undefined) return c.all(`${ANSWER_JSON_SELECT} WHERE a.uid ${IN_LIST} ORDER BY a.id`, [list]).map((row) => ({ answer: answerFromJsonRow(row) }));
+  return c.all(EXPORT_ANSWER_SELECT, [exportTextMode(f.texts ?? 'all'), f.scorer, list]).map(exportAnswerFromRow);
 }
 
 function nextQuestions(c: Connection, f: ExportStreamFilter, after: number, size: number): { id: number; uid: string }[] {
@@ -163,7 +195,7 @@ function setsOf(c: Connection, questionIds: string): Map<string, string[]> {
 function assemble(
   questions: StoredQuestion[],
   sets: Map<string, string[]>,
-  answers: StoredAnswer[],
+  answers: ReadAnswer[],
   ratings: Rating[],
   preferences: Preference[],
   overrides: Map<string, ChoiceOverride[]>,
@@ -171,8 +203,11 @@ function assemble(
   const byQuestion = new Map<string, ExportQuestion>();
   for (const question of questions) byQuestion.set(question.uid, { question, sets: sets.get(question.uid) ?? [], answers: [], preferences: [] });
   const byAnswer = new Map<string, ExportAnswer>();
-  for (const answer of answers) {
+  for (const { answer, cachedScores, textsOmitted, quoted } of answers) {
     const entry: ExportAnswer = { answer, ratings: [], overrides: overrides.get(answer.uid) ?? [] };
+    if (cachedScores !== undefined) entry.cachedScores = cachedScores;
+    if (textsOmitted) entry.textsOmitted = true;
+    if (quoted) entry.quoted = quoted;
     byAnswer.set(answer.uid, entry);
     byQuestion.get(answer.questionUid)?.answers.push(entry);
   }

@@ -39,6 +39,19 @@ describe('medreview export and merge (CLI)', () => {
     assert.match(r.stderr, /^read 1 questions, 2 answers, 3 ratings; wrote 3 jsonl record\(s\)$/m);
   });
 
+  it('--no-texts leaves the long texts out; the first export says it scored the answers, the next reuses the scores', async () => {
+    const args = ['export', '--db', db, '--format', 'jsonl', '--no-texts'];
+    const first = await runCliForTest(args, '', files.dir);
+    assert.equal(first.code, 0, first.stderr);
+    const lines = jsonLines(first.stdout) as ExportedRating[];
+    assert.equal(lines.length, 3);
+    assert.ok(lines.every((l) => l.answer.text === null && l.answer.reasoning === null && l.question.text === null && l.answer.model !== ''));
+    assert.match(first.stderr, /^ {2}scored \d+ answer\(s\) anew/m);
+    const second = await runCliForTest(args, '', files.dir);
+    assert.equal(second.stdout, first.stdout);
+    assert.doesNotMatch(second.stderr, /scored/);
+  });
+
   it('writes --out FILE whole (no .partial left), the same as stdout; relative paths from the working folder', async () => {
     const name = db.slice(files.dir.length + 1);
     const r = await runCliForTest(['export', '--db', name, '--format', 'sft', '--min-overall', '4.5', '--out', 'train.jsonl'], '', files.dir);

@@ -1,0 +1,51 @@
+import type { Connection } from '../sqlite/connection';
+import { readNumber, readText, utf8 } from '../sqlite/text';
+
+/**
+ * The answer score cache (migration 4). The store keeps the scores as the scorer's JSON text, opaque to it:
+ * what a score is belongs to server/metrics, and `scorer` names the code and settings that made it.
+ */
+export interface CachedScores {
+  answerUid: string;
+  /** The scorer's version and settings (e.g. ROUGE types and stemming); scores of another scorer are not these. */
+  scorer: string;
+  /** JSON text written by the scorer. */
+  scores: string;
+  /** The answer's raw output and server reasoning have no NUL and no character outside the BMP (see migration 4). */
+  plainText: boolean;
+}
+
+const IN_LIST = 'IN (SELECT value FROM json_each(?))';
+
+/** Cached scores of these answers made by `scorer`, by answer uid; answers without are absent. */
+export function readAnswerScores(c: Connection, answerUids: readonly string[], scorer: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (answerUids.length === 0) return out;
+  const rows = c.all(
+    `SELECT a.uid AS uid, CAST(s.scores AS BLOB) AS scores FROM answers a JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = CAST(? AS TEXT)
+     WHERE a.uid ${IN_LIST}`,
+    [utf8(scorer), JSON.stringify(answerUids)],
+  );
+  for (const r of rows) out.set(readText(r.uid), readText(r.scores));
+  return out;
+}
+
+/**
+ * Stores scores (replacing any of the same answer and scorer); scores of answers no longer stored are dropped.
+ * Returns how many were kept. One statement for the whole batch, its data a JSON literal run with `exec`:
+ * unlike a cached prepared statement, it leaves nothing behind when it fails (a full disk), and a statement
+ * of the binding that failed once cannot be reset and run again.
+ */
+export function saveAnswerScores(c: Connection, items: readonly CachedScores[], now: number): number {
+  if (items.length === 0) return 0;
+  const data = JSON.stringify(items).replaceAll("'", "''");
+  c.exec(`INSERT OR REPLACE INTO answer_scores (answer_id, scorer, scores, plain_text, created_at)
+    SELECT a.id, j.value ->> '$.scorer', j.value ->> '$.scores', j.value ->> '$.plainText', ${Math.trunc(now)}
+    FROM json_each('${data}') j JOIN answers a ON a.uid = j.value ->> '$.answerUid'`);
+  return readNumber(c.get('SELECT changes() AS n')?.n ?? 0);
+}
+
+/** Drops every cached score (a benchmark's cold start; a user who doubts the cache). Returns how many. */
+export function clearAnswerScores(c: Connection): number {
+  return c.run('DELETE FROM answer_scores').changes;
+}
