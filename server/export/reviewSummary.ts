@@ -3,16 +3,19 @@ import type { Store } from '../store';
 import type { StudySummary } from '../summary';
 import { newCounts } from './counts';
 import { exportPlan } from './plan';
-import { studySummary } from './summaryExport';
+import { AnswerScoring } from './scoreCache';
+import { studySummary, summaryRouge } from './summaryExport';
 import type { ExportOptions } from './types';
 
 /**
  * The per-model summary as data rather than text, for a view that draws it (the panel's summary): the same
- * selection and numbers as `exportReview` with a summary format, for the ratings made with `rubric`.
+ * selection, scores (from the score cache) and numbers as `exportReview` with a summary format, for the
+ * ratings made with `rubric`.
  */
 export async function summarizeReview(store: Store, rubric: Rubric, options: Omit<ExportOptions, 'format' | 'rubricKey'> = {}): Promise<StudySummary> {
   const plan = exportPlan({ ...options, format: 'summary-md', rubricKey: rubric.id });
   const counts = newCounts(plan.format, rubric.id);
-  const stream = store.streamExport({ set: plan.set, rubricKey: rubric.id, preferences: false });
-  return studySummary(stream, plan, rubric, counts);
+  const scoring = new AnswerScoring(store, summaryRouge(plan.rouge));
+  const stream = store.streamExport({ set: plan.set, rubricKey: rubric.id, preferences: false, scorer: scoring.key, texts: 'none' });
+  return studySummary(stream, plan, rubric, counts, scoring);
 }
