@@ -88,9 +88,9 @@ function header(p: AnswerCardProps, hidden: number): TemplateResult {
     ${accuracyChip({ accuracy: a.accuracy, choices: p.accuracyChoices, correcting: p.correcting, onToggle: () => p.onToggleCorrect(), onCorrect: (v) => p.onCorrect(v) })}
     <span class="actions">
       <vscode-button secondary class="flag-button" aria-pressed=${a.flaggedByMe ? 'true' : 'false'} title="Flag this answer for discussion (f)" @click=${() => p.onFlag()}>${a.flaggedByMe ? 'Flagged' : 'Flag'}</vscode-button>
-      <vscode-button secondary title="Copy the final answer" @click=${() => p.onCopy()}>Copy</vscode-button>
+      <vscode-button secondary class="copy-answer" icon="copy" aria-label="Copy the final answer" title="Copy the final answer" @click=${() => p.onCopy()}></vscode-button>
       <vscode-button secondary class="regenerate" ?disabled=${p.regenerating} title="Generate this answer again with the same model (g)" @click=${() => p.onRegenerate(false)}>Regenerate</vscode-button>
-      <vscode-button secondary class="regenerate-with" ?disabled=${p.regenerating} title="Choose the endpoint, model and template, then generate" @click=${() => p.onRegenerate(true)}>Regenerate with…</vscode-button>
+      <vscode-button secondary class="regenerate-with" icon="settings-gear" ?disabled=${p.regenerating} aria-label="Regenerate with… (choose the endpoint, model and template)" title="Regenerate with…: choose the endpoint, model and template, then generate" @click=${() => p.onRegenerate(true)}></vscode-button>
     </span>
   </header>
   <div class="scores">${rougeChips(a.rouge.answer, 'answer')} ${a.reasoning ? rougeChips(a.rouge.reasoning, 'reasoning') : nothing}</div>`;
