@@ -107,8 +107,10 @@ export interface ListQuestionsResult {
   total: number;
   /** The current rater's progress over the whole project; absent when not asked for. */
   progress?: RaterProgressView;
-  /** Every model in the project, for the model filter. */
+  /** Every model in the project, for the model filter; empty in a blind study (the filter would hint which answer is whose). */
   models: string[];
+  /** The study is blind (`medreview.review.blind`). */
+  blind: boolean;
 }
 
 /** extension -> server: one page of the question list. */

@@ -20,6 +20,8 @@ export class ListModel {
   total = 0;
   progress: RaterProgressView | undefined;
   models: string[] = [];
+  /** Whether the study is blind (from the server, with every page). */
+  blind = false;
 
   constructor(
     private readonly rpc: Rpc,
@@ -96,6 +98,7 @@ export class ListModel {
       this.total = r.total;
       if (r.progress) this.progress = r.progress;
       this.models = r.models;
+      this.blind = r.blind;
       this.onChange();
     });
     this.loading.set(page, load);

@@ -23,13 +23,14 @@ export function storeFilters(f: QuestionFilters, p: OpenProject): QuestionListPa
     queuedFor: f.ungraded ? { rater: p.rater, overlap: p.settings.ratersPerQuestion } : undefined,
     flagged: f.flagged || undefined,
     disagreementAtLeast: f.disagreement ? 1 : undefined,
-    model: f.model || undefined,
+    // Ignored in a blind study (a filter saved before the study turned blind could still be set).
+    model: p.settings.blind ? undefined : f.model || undefined,
     thinkState: f.finish === 'unclosed' ? 'unclosed' : undefined,
     finishReason: f.finish === 'truncated' ? 'length' : undefined,
   };
 }
 
-async function listQuestions(project: Project, params: ListQuestionsParams): Promise<ListQuestionsResult> {
+export async function listQuestions(project: Project, params: ListQuestionsParams): Promise<ListQuestionsResult> {
   const p = await project.ready();
   const result = await p.store.listQuestions({ ...storeFilters(params.filters ?? {}, p), rater: p.rater, offset: params.offset, limit: params.limit });
   const progress = params.withProgress === false ? undefined : await raterProgressOf(p);
@@ -48,7 +49,8 @@ async function listQuestions(project: Project, params: ListQuestionsParams): Pro
       hasReference: r.hasReference,
     })),
     ...(progress ? { progress } : {}),
-    models: p.models,
+    models: p.settings.blind ? [] : p.models,
+    blind: p.settings.blind,
   };
 }
 

@@ -42,10 +42,12 @@ export function toolbar(p: ToolbarProps): TemplateResult {
       ${toggle(p, 'ungraded', 'Unrated', 'Only questions with answers still for you to rate (answers that already have as many raters as the study asks for are left out)')}
       ${toggle(p, 'flagged', 'Flagged', 'Only questions with a flagged answer')}
       ${toggle(p, 'disagreement', 'Disagreement', "Only questions where raters' overall scores differ")}
-      <select aria-label="Model" @change=${(e: Event) => p.onFilters({ ...p.filters, model: (e.target as HTMLSelectElement).value || undefined })}>
-        <option value="" ?selected=${!p.filters.model}>All models</option>
-        ${p.models.map((m) => html`<option value=${m} ?selected=${p.filters.model === m}>${m}</option>`)}
-      </select>
+      ${p.blind
+        ? nothing
+        : html`<select aria-label="Model" @change=${(e: Event) => p.onFilters({ ...p.filters, model: (e.target as HTMLSelectElement).value || undefined })}>
+            <option value="" ?selected=${!p.filters.model}>All models</option>
+            ${p.models.map((m) => html`<option value=${m} ?selected=${p.filters.model === m}>${m}</option>`)}
+          </select>`}
       <select aria-label="Finish state" @change=${(e: Event) => p.onFilters({ ...p.filters, finish: ((e.target as HTMLSelectElement).value || undefined) as QuestionFilters['finish'] })}>
         <option value="" ?selected=${!p.filters.finish}>Any finish</option>
         <option value="unclosed" ?selected=${p.filters.finish === 'unclosed'}>Unclosed reasoning</option>

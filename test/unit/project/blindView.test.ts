@@ -3,6 +3,7 @@ import { questionView, type ViewContext } from '../../../server/project/question
 import type { OpenProject } from '../../../server/project/project';
 import { defaultRubric, rubricContentHash } from '../../../server/rubric';
 import { openSampleProject } from './projectHarness';
+import { listQuestions } from '../../../server/rpc/questionHandlers';
 
 /** A complete rating under the default rubric: the first choice on every axis, overall 3. */
 function completeValues(): Record<string, string | number | boolean> {
@@ -70,6 +71,30 @@ describe('blind review of a question', () => {
       assert.ok(other.blind, "another rater stays blind: one rater's ratings do not unblind the next");
     } finally {
       await h.close();
+    }
+  });
+
+  it('lists no model names and ignores a model filter in a blind study', async () => {
+    const h = await openSampleProject({ blind: true });
+    try {
+      const p = await h.project.ready();
+      const all = await listQuestions(h.project, {});
+      assert.equal(all.blind, true);
+      assert.deepEqual(all.models, [], 'the model filter would tell which questions a model answered');
+      const filtered = await listQuestions(h.project, { filters: { model: p.models[0]! } });
+      assert.equal(filtered.total, all.total, 'a model filter saved before the study turned blind is ignored');
+    } finally {
+      await h.close();
+    }
+    const open = await openSampleProject();
+    try {
+      const p = await open.project.ready();
+      const listed = await listQuestions(open.project, { filters: { model: p.models[0]! } });
+      assert.equal(listed.blind, false);
+      assert.deepEqual(listed.models, p.models);
+      assert.ok(listed.total < (await listQuestions(open.project, {})).total, 'not blind: the filter applies');
+    } finally {
+      await open.close();
     }
   });
 });

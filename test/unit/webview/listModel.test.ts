@@ -20,7 +20,7 @@ function harness(total: number) {
     for (const m of posted.splice(0)) {
       const { offset = 0, limit = PAGE_SIZE } = m.params as ListQuestionsParams;
       const questions = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => row(offset + k));
-      const result: ListQuestionsResult = { questions, total, progress: { rater: 'r', gradedAnswers: 0, totalAnswers: 0, gradedQuestions: 0, totalQuestions: 0 }, models: [] };
+      const result: ListQuestionsResult = { questions, total, progress: { rater: 'r', gradedAnswers: 0, totalAnswers: 0, gradedQuestions: 0, totalQuestions: 0 }, models: [], blind: false };
       listener?.({ data: { kind: 'response', id: m.id, ok: true, result } });
     }
     await new Promise((r) => setImmediate(r));
