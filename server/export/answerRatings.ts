@@ -1,4 +1,7 @@
-import type { ExportAnswer } from '../store';
+import type { ExportAnswer, ExportQuestion } from '../store';
+import { countRead, countSkip } from './counts';
+import type { ExportPlan } from './plan';
+import type { ExportCounts } from './types';
 
 /** Distinct raters who rated the answer. */
 export function raterCount(entry: ExportAnswer): number {
@@ -15,4 +18,17 @@ export function meanOverall(entry: ExportAnswer): number | null {
     n++;
   }
   return n === 0 ? null : sum / n;
+}
+
+/**
+ * The questions of the stream with only their answers rated by at least `plan.minRaters` raters; what was
+ * read, and the answers left out, are counted.
+ */
+export async function* withEnoughRaters(stream: AsyncIterable<ExportQuestion>, plan: Pick<ExportPlan, 'minRaters'>, counts: ExportCounts): AsyncGenerator<ExportQuestion> {
+  for await (const q of stream) {
+    countRead(counts, q);
+    const kept = q.answers.filter((entry) => raterCount(entry) >= plan.minRaters);
+    countSkip(counts, 'answers-below-min-raters', q.answers.length - kept.length);
+    yield kept.length === q.answers.length ? q : { ...q, answers: kept };
+  }
 }

@@ -1,7 +1,6 @@
 import type { ExportAnswer, ExportQuestion, Rating } from '../store';
-import { raterCount } from './answerRatings';
+import { withEnoughRaters } from './answerRatings';
 import type { AnswerScores } from './answerScores';
-import { countRead, countSkip } from './counts';
 import type { ExportPlan } from './plan';
 import { answerRecordParts, type AnswerRecordParts } from './ratingRecord';
 import type { AnswerScoring } from './scoreCache';
@@ -27,13 +26,8 @@ export async function forEachRatedAnswer(
   scoring: AnswerScoring,
   each: (answer: RatedAnswer) => Promise<void>,
 ): Promise<void> {
-  for await (const q of stream) {
-    countRead(counts, q);
+  for await (const q of withEnoughRaters(stream, plan, counts)) {
     for (const entry of q.answers) {
-      if (raterCount(entry) < plan.minRaters) {
-        countSkip(counts, 'answers-below-min-raters');
-        continue;
-      }
       const scores = await scoring.scores(q.question, entry);
       await each({ entry, scores, parts: answerRecordParts(q, entry, scores, plan.texts), ratings: entry.ratings });
     }

@@ -2,9 +2,8 @@ import type { RougeSettings } from '../metrics';
 import type { Rubric } from '../rubric';
 import type { ExportQuestion } from '../store';
 import { summarizeStudy, type StudySummary, type SummaryAccuracy, type SummaryRating, type SummaryRouge } from '../summary';
-import { raterCount } from './answerRatings';
+import { withEnoughRaters } from './answerRatings';
 import { correctedAccuracy, latestOverride } from './answerScores';
-import { countRead, countSkip } from './counts';
 import type { ExportPlan } from './plan';
 import type { AnswerScoring } from './scoreCache';
 import type { ExportCounts } from './types';
@@ -29,13 +28,8 @@ export async function studySummary(
   const ratings: SummaryRating[] = [];
   const rougeRows: SummaryRouge[] = [];
   const accuracy = new Map<string, SummaryAccuracy>();
-  for await (const q of stream) {
-    countRead(counts, q);
+  for await (const q of withEnoughRaters(stream, plan, counts)) {
     for (const entry of q.answers) {
-      if (raterCount(entry) < plan.minRaters) {
-        countSkip(counts, 'answers-below-min-raters');
-        continue;
-      }
       const a = entry.answer;
       for (const r of entry.ratings) ratings.push({ raterId: r.rater, answerId: a.uid, questionId: q.question.uid, model: a.model, values: r.values, overall: r.overall });
       const scores = await scoring.scores(q.question, entry);

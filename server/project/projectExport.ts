@@ -9,26 +9,13 @@ import type { OpenProject } from './project';
  * ratings are combined (training pairs, completions, summaries), the active rubric.
  */
 export async function exportProject(p: OpenProject, params: ExportParams): Promise<ExportResultView> {
-  if (!isAbsolute(params.path)) throw new ProjectExportError(`export path must be absolute: ${params.path}`);
+  const { path, ...asked } = params;
+  if (!isAbsolute(path)) throw new ProjectExportError(`export path must be absolute: ${path}`);
   await checkBlindRoundDone(p, 'an export');
-  const options: ExportOptions = { format: params.format, rouge: p.rouge };
-  if (params.format !== 'jsonl' && params.format !== 'csv') options.rubricKey = p.rubric.rubric.id;
-  if (params.minRaters !== undefined) options.minRaters = params.minRaters;
-  if (params.minOverall !== undefined) options.minOverall = params.minOverall;
-  if (params.includeTies !== undefined) options.includeTies = params.includeTies;
-  if (params.withReasoning !== undefined) options.withReasoning = params.withReasoning;
-  const counts = await exportToFile(p.store, options, params.path);
-  const view: ExportResultView = {
-    format: params.format,
-    path: params.path,
-    questions: counts.questions,
-    answers: counts.answers,
-    ratings: counts.ratings,
-    written: counts.written,
-    skipped: counts.skipped,
-  };
-  if (counts.rubricKey !== undefined) view.rubricKey = counts.rubricKey;
-  return view;
+  const combinesRatings = asked.format !== 'jsonl' && asked.format !== 'csv';
+  const options: ExportOptions = { ...asked, rouge: p.rouge, ...(combinesRatings ? { rubricKey: p.rubric.rubric.id } : {}) };
+  const { format, questions, answers, ratings, written, skipped, rubricKey } = await exportToFile(p.store, options, path);
+  return { format, questions, answers, ratings, written, skipped, path, ...(rubricKey !== undefined ? { rubricKey } : {}) };
 }
 
 export async function projectSummary(p: OpenProject, params: SummaryParams): Promise<StudySummary> {

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { defaultRubric } from '../../server/rubric';
-import { formFields } from '../../webview/ratingForm';
+import { ratingKeys } from './support/ratingKeys';
 import { seedOtherRater } from './fixtures/otherRater';
 import { Session } from './support/session';
 import { copyOfSampleWorkspace } from './support/workspace';
@@ -24,7 +23,7 @@ describe('adjudication after a blind round', function () {
     await panel.selectQuestion(0);
     await panel.answers().nth(1).waitFor();
     // My ratings: the second choice everywhere and overall 2, against the colleague's first choices and 5.
-    const keys = formFields(defaultRubric()).filter((f) => f.kind !== 'comment').map((f) => (f.kind === 'overall' ? '2' : '2'));
+    const keys = ratingKeys('2', '2');
     const n = await panel.answers().count();
     await panel.focusPage();
     for (let i = 0; i < n; i++) {

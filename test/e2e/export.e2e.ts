@@ -1,18 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultRubric } from '../../server/rubric';
-import { formFields } from '../../webview/ratingForm';
+import { ratingKeys } from './support/ratingKeys';
 import { storedRatings } from './support/reviewDatabase';
 import { sampleQuestions } from './support/sampleFacts';
-import { Session } from './support/session';
-
-/** One key per field of the default rubric: the first choice, `overall` on the overall score. */
-function ratingKeys(overall: string): string[] {
-  return formFields(defaultRubric())
-    .filter((f) => f.kind !== 'comment')
-    .map((f) => (f.kind === 'overall' ? overall : '1'));
-}
+import { useSuiteSession, type Session } from './support/session';
 
 interface ExportedLine {
   rater: string;
@@ -33,23 +25,17 @@ describe('export and summary from the panel', function () {
   const questions = sampleQuestions();
   const index = questions.findIndex((q) => q.models.length >= 2);
 
-  before(async () => {
-    session = await Session.open();
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  useSuiteSession((opened) => (session = opened));
 
   it('exports the ratings just saved to the JSON Lines file chosen in the save dialog', async () => {
     const panel = await session.workbench.openReviewPanel();
     const questionId = await panel.selectQuestion(index);
     await panel.answers().nth(1).waitFor();
     await panel.focusPage();
-    await panel.pressAll(ratingKeys('4'));
+    await panel.pressAll(ratingKeys('1', '4'));
     await panel.waitForSaved(0);
     await panel.press('l');
-    await panel.pressAll(ratingKeys('2'));
+    await panel.pressAll(ratingKeys('1', '2'));
     await panel.waitForSaved(1);
     assert.equal(await storedRatings(session.workspace), 2);
 

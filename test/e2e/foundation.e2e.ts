@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { sampleQuestions } from './support/sampleFacts';
-import { Session } from './support/session';
+import { useSuiteSession, type Session } from './support/session';
 
 /**
  * Issue 3: the extension activates in a real VS Code, starts its language server, opens the review panel
@@ -10,13 +10,7 @@ describe('foundation: extension, language server and panel in code-server', func
   const questions = sampleQuestions();
   let session: Session;
 
-  before(async () => {
-    session = await Session.open();
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  useSuiteSession((opened) => (session = opened));
 
   it('activates and the language server reports the sample data in the MedReview view', async () => {
     await session.workbench.showMedReviewView();

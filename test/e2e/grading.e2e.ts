@@ -1,14 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { defaultRubric } from '../../server/rubric';
-import { formFields } from '../../webview/ratingForm';
+import { ratingKeys } from './support/ratingKeys';
 import { storedRatings, waitForDraft } from './support/reviewDatabase';
 import { sampleQuestions } from './support/sampleFacts';
-import { Session } from './support/session';
+import { useSuiteSession, type Session } from './support/session';
 
-/** One key per field of the default rubric (the first choice, or 3 on the overall score), comment left empty. */
-const ratingKeys = formFields(defaultRubric())
-  .filter((f) => f.kind !== 'comment')
-  .map((f) => (f.kind === 'overall' ? '3' : '1'));
+/** One key per field of the default rubric: the first choice, 3 on the overall score. */
+const firstChoices = ratingKeys('1', '3');
 
 /**
  * Issue 8: a physician grades with the keyboard alone; every saved rating is in the database; a reload brings
@@ -18,13 +15,7 @@ describe('grading with the keyboard', function () {
   let session: Session;
   const questions = sampleQuestions();
 
-  before(async () => {
-    session = await Session.open();
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  useSuiteSession((opened) => (session = opened));
 
   it('grades three answers with keys only, each saved once the store acknowledged it', async () => {
     const panel = await session.workbench.openReviewPanel();
@@ -33,7 +24,7 @@ describe('grading with the keyboard', function () {
     await panel.answers().nth(2).waitFor();
     await panel.focusPage();
     for (let i = 0; i < 3; i++) {
-      await panel.pressAll(ratingKeys);
+      await panel.pressAll(firstChoices);
       await panel.waitForSaved(i);
       if (i < 2) await panel.press('l');
     }
@@ -83,13 +74,7 @@ describe('grading with the keyboard', function () {
 describe('drafts', function () {
   let session: Session;
 
-  before(async () => {
-    session = await Session.open();
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  useSuiteSession((opened) => (session = opened));
 
   it('keeps a half-filled form across a window reload, never counted as a rating', async () => {
     const panel = await session.workbench.openReviewPanel();
@@ -113,13 +98,7 @@ describe('pairwise preference and extraction corrections', function () {
   let session: Session;
   const questions = sampleQuestions();
 
-  before(async () => {
-    session = await Session.open();
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  useSuiteSession((opened) => (session = opened));
 
   it('records which of two answers is better with one key, and keeps it after a reload', async () => {
     const panel = await session.workbench.openReviewPanel();
@@ -155,13 +134,7 @@ describe('pairwise preference and extraction corrections', function () {
 describe('blind review in the panel', function () {
   let session: Session;
 
-  before(async () => {
-    session = await Session.open({ settings: { 'medreview.review.blind': true } });
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  useSuiteSession((opened) => (session = opened), { settings: { 'medreview.review.blind': true } });
 
   it('hides model names until every answer is rated, then reveals them in place', async () => {
     const panel = await session.workbench.openReviewPanel();
@@ -174,7 +147,7 @@ describe('blind review in the panel', function () {
     await panel.focusPage();
     const n = blindLabels.length;
     for (let i = 0; i < n; i++) {
-      await panel.pressAll(ratingKeys);
+      await panel.pressAll(firstChoices);
       if (i < n - 1) {
         await panel.waitForSaved(i);
         assert.ok((await panel.answerLabels()).every((l) => /^Answer [A-Z]$/.test(l)), 'still blind while answers are left');

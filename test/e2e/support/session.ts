@@ -41,9 +41,7 @@ export class Session {
   }
 
   /** A session on a fresh copy of the sample workspace, or on the given folder. */
-  static async open(
-    options: { settings?: Record<string, unknown>; workspace?: string; viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
-  ): Promise<Session> {
+  static async open(options: SessionOptions = {}): Promise<Session> {
     const { browser, codeServer } = e2e();
     const workspace = options.workspace ?? copyOfSampleWorkspace(options.settings);
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, deviceScaleFactor: options.deviceScaleFactor ?? 1 });
@@ -64,4 +62,23 @@ export class Session {
     openSessions.delete(this);
     await this.context.close();
   }
+}
+
+export interface SessionOptions {
+  settings?: Record<string, unknown>;
+  workspace?: string;
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
+}
+
+/** One session for a whole suite: opened before its first test (handed to `onOpened`), closed after its last. */
+export function useSuiteSession(onOpened: (session: Session) => void, options: SessionOptions = {}): void {
+  let session: Session | undefined;
+  before(async () => {
+    session = await Session.open(options);
+    onOpened(session);
+  });
+  after(async () => {
+    await session?.close();
+  });
 }

@@ -1,24 +1,14 @@
 import { strict as assert } from 'node:assert';
 import type { ExportedRating } from '../../../server/export';
-import { openStore, type Store } from '../../../server/store';
+import type { Store } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
 import { csvObjects, parseCsv } from './rfc4180';
-import { MODELS, rate, RUBRIC, StudyFiles, studyQuestions, type StudyQuestion } from './studyFixture';
+import { MODELS, rate, RUBRIC, useStudyStore, type StudyQuestion } from './studyFixture';
 
 describe('export: csv', () => {
-  let files: StudyFiles;
   let store: Store;
   let qs: StudyQuestion[];
-
-  before(async () => {
-    files = await StudyFiles.create();
-  });
-  after(() => files.remove());
-  beforeEach(async () => {
-    store = await openStore(files.copy());
-    qs = await studyQuestions(store);
-  });
-  afterEach(() => store.close());
+  useStudyStore((opened) => ({ store, qs } = opened));
 
   async function both(): Promise<{ csv: ReturnType<typeof csvObjects>; text: string; jsonl: ExportedRating[] }> {
     const csv = await exportText(store, { format: 'csv' });

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { ExportOptions } from '../../../server/export';
-import { openStore, type Store, type StoredAnswer } from '../../../server/store';
+import type { Store, StoredAnswer } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
-import { medqaRows, MODELS, pubmedItems, rate, StudyFiles, studyQuestions, type StudyQuestion } from './studyFixture';
+import { medqaRows, MODELS, pubmedItems, rate, useStudyStore, type StudyQuestion } from './studyFixture';
 
 interface DpoLine {
   prompt: string;
@@ -25,19 +25,9 @@ interface DpoLine {
 }
 
 describe('export: dpo', () => {
-  let files: StudyFiles;
   let store: Store;
   let qs: StudyQuestion[];
-
-  before(async () => {
-    files = await StudyFiles.create();
-  });
-  after(() => files.remove());
-  beforeEach(async () => {
-    store = await openStore(files.copy());
-    qs = await studyQuestions(store);
-  });
-  afterEach(() => store.close());
+  useStudyStore((opened) => ({ store, qs } = opened));
 
   const prefer = (rater: string, better: StoredAnswer, worse: StoredAnswer) => store.savePreference({ rater, answerA: better.uid, answerB: worse.uid, choice: 'a', blind: true });
   const judge = (rater: string, x: StoredAnswer, y: StoredAnswer, choice: 'tie' | 'both-bad') => store.savePreference({ rater, answerA: x.uid, answerB: y.uid, choice, blind: true });

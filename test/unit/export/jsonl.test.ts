@@ -1,24 +1,14 @@
 import { strict as assert } from 'node:assert';
 import type { ExportedRating } from '../../../server/export';
 import { scoreRougeTypes } from '../../../server/metrics';
-import { openStore, type Store } from '../../../server/store';
+import type { Store } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
-import { medqaRows, MODELS, rate, RUBRIC, RUBRIC_HASH, StudyFiles, studyQuestions, wrongLetter, type StudyQuestion } from './studyFixture';
+import { medqaRows, MODELS, rate, RUBRIC, RUBRIC_HASH, useStudyStore, wrongLetter, type StudyQuestion } from './studyFixture';
 
 describe('export: jsonl', () => {
-  let files: StudyFiles;
   let store: Store;
   let qs: StudyQuestion[];
-
-  before(async () => {
-    files = await StudyFiles.create();
-  });
-  after(() => files.remove());
-  beforeEach(async () => {
-    store = await openStore(files.copy());
-    qs = await studyQuestions(store);
-  });
-  afterEach(() => store.close());
+  useStudyStore((opened) => ({ store, qs } = opened));
 
   const byKind = (kind: string) => qs.filter((q) => q.question.kind === kind);
   const openWithReasoning = () => qs.find((q) => q.question.reference?.reasoning !== undefined)!;

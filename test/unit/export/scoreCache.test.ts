@@ -4,25 +4,14 @@ import { scorerKey, type ExportedRating } from '../../../server/export';
 import { DEFAULT_ROUGE_SETTINGS, gradeAnswer, scoreRougeTypes } from '../../../server/metrics';
 import { openStore, SCHEMA_VERSION, type Store } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
-import { medqaRows, MODELS, rate, StudyFiles, studyQuestions, type StudyQuestion } from './studyFixture';
+import { medqaRows, MODELS, rate, StudyFiles, studyQuestions, useStudyStore, type StudyQuestion } from './studyFixture';
 
 /** The answer score cache (migration 4, server/export/scoreCache.ts): filled by the first export, read by the next. */
 describe('export: answer score cache', () => {
-  let files: StudyFiles;
   let path: string;
   let store: Store;
   let qs: StudyQuestion[];
-
-  before(async () => {
-    files = await StudyFiles.create();
-  });
-  after(() => files.remove());
-  beforeEach(async () => {
-    path = files.copy();
-    store = await openStore(path);
-    qs = await studyQuestions(store);
-  });
-  afterEach(() => store.close());
+  useStudyStore((opened) => ({ path, store, qs } = opened));
 
   /** Runs SQL on the file with SQLite itself, as another program (or an older MedReview) would. */
   async function withRawDatabase<T>(fn: (db: Database) => T): Promise<T> {

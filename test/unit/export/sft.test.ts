@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { ExportOptions } from '../../../server/export';
-import { openStore, type Store } from '../../../server/store';
+import type { Store } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
-import { medqaRows, MODELS, rate, StudyFiles, studyQuestions, type StudyQuestion } from './studyFixture';
+import { medqaRows, MODELS, rate, useStudyStore, type StudyQuestion } from './studyFixture';
 
 interface SftLine {
   prompt: string;
@@ -11,19 +11,9 @@ interface SftLine {
 }
 
 describe('export: sft', () => {
-  let files: StudyFiles;
   let store: Store;
   let qs: StudyQuestion[];
-
-  before(async () => {
-    files = await StudyFiles.create();
-  });
-  after(() => files.remove());
-  beforeEach(async () => {
-    store = await openStore(files.copy());
-    qs = await studyQuestions(store);
-  });
-  afterEach(() => store.close());
+  useStudyStore((opened) => ({ store, qs } = opened));
 
   async function sft(options: Partial<ExportOptions> = {}) {
     const { text, counts } = await exportText(store, { format: 'sft', ...options });

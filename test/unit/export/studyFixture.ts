@@ -204,3 +204,29 @@ export function rate(
     shownPosition: extra.shownPosition ?? null,
   });
 }
+
+/** A study's review database as one test sees it: a fresh copy, opened, with its questions in study order. */
+export interface OpenedStudy {
+  path: string;
+  store: Store;
+  qs: StudyQuestion[];
+}
+
+/**
+ * The hooks every export suite uses: the study built once for the suite, and each test given its own copy of
+ * the database, opened (and closed after it), so no test sees another's ratings.
+ */
+export function useStudyStore(onOpened: (study: OpenedStudy) => void): void {
+  let files: StudyFiles;
+  let store: Store | undefined;
+  before(async () => {
+    files = await StudyFiles.create();
+  });
+  after(() => files.remove());
+  beforeEach(async () => {
+    const path = files.copy();
+    store = await openStore(path);
+    onOpened({ path, store, qs: await studyQuestions(store) });
+  });
+  afterEach(() => store?.close());
+}

@@ -1,24 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { gradeAnswer, scoreRougeTypes } from '../../../server/metrics';
-import { openStore, type Rating, type Store, type StoredAnswer } from '../../../server/store';
+import type { Rating, Store, StoredAnswer } from '../../../server/store';
 import { renderSummaryCsv, renderSummaryMarkdown, summarizeStudy, type SummaryAccuracy, type SummaryInput } from '../../../server/summary';
 import { exportText } from './exportHarness';
-import { medqaRows, MODELS, rate, RUBRIC, StudyFiles, studyQuestions, type StudyQuestion } from './studyFixture';
+import { medqaRows, MODELS, rate, RUBRIC, useStudyStore, type StudyQuestion } from './studyFixture';
 
 describe('export: per-model summary', () => {
-  let files: StudyFiles;
   let store: Store;
   let qs: StudyQuestion[];
-
-  before(async () => {
-    files = await StudyFiles.create();
-  });
-  after(() => files.remove());
-  beforeEach(async () => {
-    store = await openStore(files.copy());
-    qs = await studyQuestions(store);
-  });
-  afterEach(() => store.close());
+  useStudyStore((opened) => ({ store, qs } = opened));
 
   /** Two raters over the MedQA and PubMedQA answers, with varied values; returns every saved rating. */
   async function rateStudy(): Promise<Rating[]> {

@@ -29,7 +29,7 @@ describe('export and summary of the open project (what the panel asks the server
     try {
       const p = await h.project.ready();
       const models = await rateFirstQuestion(p, 'dr-a', (i) => 5 - i);
-      const path = join(h.workspace, 'out', '..', 'ratings.jsonl');
+      const path = join(h.workspace, 'ratings.jsonl');
       const result = await exportProject(p, { format: 'jsonl', path });
       assert.equal(result.ratings, models.length);
       assert.equal(result.written, models.length);

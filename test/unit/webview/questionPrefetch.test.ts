@@ -23,6 +23,7 @@ function harness() {
 }
 
 const text = (d: QuestionDetail): string => d.text;
+const draft = (answerId: string) => ({ answerId, draft: { values: {}, overall: null, comment: '' } });
 
 describe('question prefetch (j and k without a round trip)', () => {
   it('serves a prefetched neighbour without asking the host again, once', async () => {
@@ -45,11 +46,11 @@ describe('question prefetch (j and k without a round trip)', () => {
     prefetch.warm(['q2']);
     await h.answerAll();
     h.version.set('q2', 2);
-    const draft = h.rpc.request(SaveDraft, { answerId: 'a1', draft: { values: {}, comment: '' } } as never);
+    const saving = h.rpc.request(SaveDraft, draft('a1'));
     prefetch.warm(['q2']);
     assert.deepEqual(h.gets(), [], 'no prefetch while a save is open: its answer could be outdated');
     await h.answerAll();
-    await draft;
+    await saving;
     const shown = prefetch.get('q2');
     assert.deepEqual(h.gets(), ['q2'], 'the copy from before the save is not used');
     await h.answerAll();
@@ -60,8 +61,8 @@ describe('question prefetch (j and k without a round trip)', () => {
     const h = harness();
     let settled = 0;
     h.rpc.onWritesSettled(() => settled++);
-    const a = h.rpc.request(SaveDraft, { answerId: 'a1' } as never);
-    const b = h.rpc.request(SaveDraft, { answerId: 'a2' } as never);
+    const a = h.rpc.request(SaveDraft, draft('a1'));
+    const b = h.rpc.request(SaveDraft, draft('a2'));
     const read = h.rpc.request(GetQuestion, { id: 'q1' });
     assert.equal(h.rpc.writeMark, undefined);
     await h.answerAll();
