@@ -44,6 +44,14 @@ const IMPORT_CACHE_SIZE = -32_000;
 const MAX_LISTED_PROBLEMS = 1_000;
 
 /**
+ * The first transaction takes an eighth of the limits, each next one twice its predecessor's, up to the full
+ * limits. The writer cannot start before the first transaction is full, and at the start of an import its
+ * indexes are small, so a short first one lets writing start 0.3 s earlier (100,000 questions: the parser
+ * fills 10,000 rows in that time) for almost no extra pages written.
+ */
+const RAMP_STEPS = 3;
+
+/**
  * Bulk import into one question set: rows are buffered and written in large transactions with prepared
  * statements. Re-importing the same file is harmless: identical questions and answers are recognised by
  * their uids and counted as existing. Rows come as objects (`addQuestions`, `addAnswers`) or as batches the
@@ -55,6 +63,8 @@ export class ImportSession {
   private encoded: { batch: EncodedBatch; written?: () => void }[] = [];
   private bufferedRows = 0;
   private bufferedChars = 0;
+  /** Transactions committed so far (for RAMP_STEPS). */
+  private flushes = 0;
   private readonly members = new SetMembers();
   private readonly summary: ImportSummary;
 
@@ -123,7 +133,8 @@ export class ImportSession {
   }
 
   private async flushIfFull(): Promise<void> {
-    if (this.bufferedRows >= this.options.batchRows || this.bufferedChars >= this.options.batchChars) await this.flush();
+    const share = 2 ** (Math.min(this.flushes, RAMP_STEPS) - RAMP_STEPS);
+    if (this.bufferedRows >= this.options.batchRows * share || this.bufferedChars >= this.options.batchChars * share) await this.flush();
   }
 
   private async flush(): Promise<void> {
@@ -143,6 +154,7 @@ export class ImportSession {
       return t.tally;
     });
     this.members.commit();
+    this.flushes++;
     this.count(tally);
     for (const e of encoded) e.written?.();
   }
