@@ -59,10 +59,13 @@ export class FormController {
     if (!f) return;
     const next = change(f);
     this.forms.set(answerId, { ...next, status: next.status === 'saving' ? 'saving' : isChanged(next) ? 'draft' : 'saved', error: undefined });
-    this.changed();
     clearTimeout(this.timers.get(answerId));
-    const wait = isComplete(rubric, next) ? delay : DRAFT_DELAY_MS;
-    this.timers.set(answerId, setTimeout(() => void this.persist(rubric, answerId), wait));
+    const complete = isComplete(rubric, next);
+    // A rating completed by a key goes out now, not from a timer: a timer task may run only after the frame
+    // this change asks for, so the save waited for the render before it even left the page.
+    if (complete && delay === 0) void this.persist(rubric, answerId);
+    else this.timers.set(answerId, setTimeout(() => void this.persist(rubric, answerId), complete ? delay : DRAFT_DELAY_MS));
+    this.changed();
   }
 
   private async persist(rubric: Rubric, answerId: string): Promise<void> {

@@ -2,6 +2,7 @@ import { listEvents, type EventQuery } from './eventLog';
 import { currentProcess } from './lock/processIdentity';
 import { getAnswers, getQuestionDetail, ratingsOfQuestion } from './queries/questionDetail';
 import { listQuestions } from './queries/questionList';
+import { AnswerTotalsCache } from './queries/answerTotals';
 import { questionProgress, raterProgress, type ProgressScope } from './queries/progress';
 import { streamRatings, type RatingStreamFilter } from './queries/ratingStream';
 import { streamExport, type ExportQuestion, type ExportStreamFilter } from './queries/exportSnapshot';
@@ -62,6 +63,8 @@ import { undoLastChange } from './writes/undo';
  * Get one with `openStore`, and `close()` it when done (the binding does not garbage-collect).
  */
 export class Store {
+  private readonly answerTotals = new AnswerTotalsCache();
+
   constructor(
     private readonly tx: Transactions,
     private readonly now: () => number,
@@ -152,7 +155,7 @@ export class Store {
   }
 
   raterProgress(scope: ProgressScope = {}): Promise<RaterProgress[]> {
-    return this.tx.run((c) => raterProgress(c, scope));
+    return this.tx.run((c) => raterProgress(c, scope, this.answerTotals));
   }
 
   questionProgress(questionUids: readonly string[], rubricKey?: string): Promise<QuestionProgress[]> {

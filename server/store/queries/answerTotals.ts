@@ -1,0 +1,30 @@
+import type { Connection } from '../sqlite/connection';
+import { readNumber } from '../sqlite/text';
+
+/** Answers in the store, and the questions that have at least one. */
+export interface AnswerTotals {
+  answers: number;
+  questions: number;
+}
+
+const COUNT_ALL = 'SELECT count(*) AS answers, count(DISTINCT question_id) AS questions FROM answers';
+
+/**
+ * The store-wide answer totals, counted again only when answers were added. Progress is asked for after
+ * every save, and counting 150,000 answers takes 30 ms, while ratings never change these totals. Answers are
+ * only ever added (no statement deletes one) under ever larger ids, so the largest id, looked up in the rowid
+ * B-tree, changes exactly when the totals may have: in this process or another one.
+ */
+export class AnswerTotalsCache {
+  private kept: { newestId: number; totals: AnswerTotals } | undefined;
+
+  /** The totals as of `c`'s transaction. */
+  get(c: Connection): AnswerTotals {
+    const newestId = readNumber(c.get('SELECT coalesce(max(id), 0) AS id FROM answers')?.id ?? 0);
+    if (this.kept?.newestId === newestId) return this.kept.totals;
+    const row = c.get(COUNT_ALL);
+    const totals = { answers: readNumber(row?.answers ?? 0), questions: readNumber(row?.questions ?? 0) };
+    this.kept = { newestId, totals };
+    return totals;
+  }
+}
