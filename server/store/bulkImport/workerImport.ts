@@ -17,7 +17,7 @@ export interface BatchTarget {
 
 /**
  * Batch size: big enough that a message per batch costs nothing, small enough that the writer starts early.
- * With eight in flight the worker can parse a whole transaction's worth ahead (ImportSession's 32 MB) while
+ * With eight in flight the worker can parse a whole transaction's worth ahead (ImportSession's 24 MB) while
  * this thread commits the last one; with fewer it stood idle during each commit.
  */
 const LIMITS = { batchBytes: 4 * 2 ** 20, batchRows: 2_000, maxInFlight: 8 };
