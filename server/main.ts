@@ -8,6 +8,7 @@ import { registerRatingHandlers } from './rpc/ratingHandlers';
 import { registerReviewHandlers } from './rpc/reviewHandlers';
 import { registerGenerationHandlers } from './rpc/generationHandlers';
 import { registerExportHandlers } from './rpc/exportHandlers';
+import { registerMergeHandlers } from './rpc/mergeHandlers';
 import { previewQuestion } from './project/previewQuestion';
 
 /**
@@ -49,6 +50,7 @@ connection.onInitialize((params) => {
   registerRatingHandlers(connection, project);
   registerReviewHandlers(connection, project);
   registerExportHandlers(connection, project);
+  registerMergeHandlers(connection, project);
   generation = registerGenerationHandlers(connection, project, init?.workspaceFolders ?? []);
   return {
     capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...languageCapabilities },

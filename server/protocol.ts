@@ -731,3 +731,38 @@ export interface SummaryParams {
 
 /** extension -> server: the per-model summary of the ratings made with the active rubric (server/summary's StudySummary). */
 export const GetSummaryRequest = new RequestType<SummaryParams, StudySummary, void>('medreview/getSummary');
+
+// ---------------------------------------------------------------- merge
+
+export interface MergeRatingsParams {
+  /** Absolute path of another rater's review database; it must be closed (not open in a MedReview window). */
+  path: string;
+}
+
+/** How many of each kind of item: ratings, pairwise preferences, choice corrections. */
+export interface MergeCountsView {
+  ratings: number;
+  preferences: number;
+  overrides: number;
+}
+
+export interface MergeResultView {
+  source: string;
+  ratersAdded: string[];
+  added: MergeCountsView;
+  unchanged: MergeCountsView;
+  updated: MergeCountsView;
+  /** Items left as they are here because theirs differ. */
+  conflicts: number;
+  /** Items about answers this database lacks, and rubric versions it does not know. */
+  missingAnswers: number;
+  missingRubrics: number;
+  /** The whole report, as `medreview merge` prints it (every conflict with both sides). */
+  report: string;
+}
+
+/**
+ * extension -> server: bring another rater's ratings, preferences and choice corrections into the open
+ * review database; nothing here is overwritten (refused with InvalidParams for a file that cannot be merged).
+ */
+export const MergeRatingsRequest = new RequestType<MergeRatingsParams, MergeResultView, void>('medreview/mergeRatings');

@@ -19,6 +19,8 @@ export interface CommandContext {
   exportReview(): Promise<void>;
   /** Opens the panel on its per-model summary. */
   showSummary(): void;
+  /** Asks for another rater's review database and merges its ratings into this one. */
+  mergeRatings(): Promise<void>;
 }
 
 /** Panel actions bound to keys: each is a command `medreview.review.<action>` users can rebind. */
@@ -69,6 +71,7 @@ export const commandTable: readonly CommandEntry[] = [
   { id: 'medreview.resumeGenerationJob', run: (ctx) => ctx.resumeGenerationJob() },
   { id: 'medreview.export', run: (ctx) => ctx.exportReview() },
   { id: 'medreview.showSummary', run: (ctx) => ctx.showSummary() },
+  { id: 'medreview.mergeRatings', run: (ctx) => ctx.mergeRatings() },
 ];
 
 /** Commands from menus pass a Uri object, the code lens a string: accept both without importing vscode. */

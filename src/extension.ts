@@ -12,6 +12,7 @@ import { GenerationActions } from './generation/generationActions';
 import { forwardGenerationNotifications } from './generation/notifications';
 import { OverviewView } from './views/overviewView';
 import { ExportActions } from './export/exportActions';
+import { MergeActions } from './merge/mergeActions';
 
 /**
  * The client stays thin: it starts the language server, registers the commands, hosts the panel and
@@ -32,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const endpointKeys = new EndpointKeyStore(context.secrets, log);
   const generation = new GenerationActions(running, endpointKeys, log);
   const exports = new ExportActions(running, log);
+  const merges = new MergeActions(running, log, () => ReviewPanel.notify(wv.RatingsChanged, undefined));
   const routes = webviewRoutes(() => client, () => log.show(), context.extension.packageJSON as object, generation, exports);
   /** A command's failure as a notification (the palette would only say the command failed). */
   const reported = (work: () => Promise<unknown>): Promise<void> =>
@@ -84,6 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       generateAll: () => reported(() => generation.generateAll()),
       resumeGenerationJob: () => reported(() => generation.resumeInteractively()),
       exportReview: () => reported(() => exports.exportInteractively()),
+      mergeRatings: () => reported(() => merges.mergeInteractively()),
       showSummary: () => {
         ReviewPanel.show(context.extensionUri, routes, log);
         ReviewPanel.notify(wv.RunPanelCommand, { command: 'showSummary' });

@@ -23,6 +23,7 @@ import {
   StartGeneration,
   RunPanelCommand,
   SavePreference,
+  RatingsChanged,
   SelectQuestion,
   SetFlag,
   ShowLog,
@@ -131,6 +132,7 @@ export class App {
       if (becameReady) void this.loadAll();
     });
     rpc.onNotification(SelectQuestion, ({ id }) => void this.list.reset({}).then(() => this.select(id)));
+    rpc.onNotification(RatingsChanged, () => void this.ratingsChanged());
     rpc.onNotification(RunPanelCommand, ({ command, key }) => void this.run(command, key));
     rpc.onNotification(GenerationProgressed, (p) => {
       this.live.progress(p);
@@ -249,6 +251,14 @@ export class App {
   }
 
   // ------------------------------------------------------------------ rating
+
+  /** Other raters' work arrived (a merge): fresh list rows and progress, and the question shown read again. */
+  private async ratingsChanged(): Promise<void> {
+    // Fetched-ahead questions predate the change, and no write of this page marks them stale.
+    this.prefetch.clear();
+    await this.list.refresh();
+    if (this.s.detail) await this.select(this.s.detail.id, true);
+  }
 
   private async afterSave(answerId: string): Promise<void> {
     await this.list.refresh();

@@ -226,6 +226,9 @@ export const RunPanelCommand = notification<{ command: PanelCommand; key?: strin
 /** extension -> webview: show this question (e.g. after "Open in MedReview" on a dataset file). */
 export const SelectQuestion = notification<{ id: string }>('question/select');
 
+/** extension -> webview: ratings changed outside the panel (a merge): reload the list, progress and the question shown. */
+export const RatingsChanged = notification<void>('ratings/changed');
+
 /**
  * View state the panel keeps across hide and window reload. The webview saves it with `setState`, and VS Code
  * hands it back to the panel serializer on reload, so no message is needed for it.

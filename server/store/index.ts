@@ -14,6 +14,7 @@ export type { ExportTexts } from './queries/exportRows';
 export type { ProgressScope } from './queries/progress';
 export type { EventQuery } from './eventLog';
 export type { MergeBatch } from './writes/merge';
+export { mergeLeftOut, mergeReportText } from './mergeReportText';
 export type { StaleLockPolicy } from './lock/staleLock';
 export { SCHEMA_VERSION } from './migrations/index';
 export { questionUid, answerUid, textKey } from './uids';

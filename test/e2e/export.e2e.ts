@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openStore, type Rating } from '../../server/store';
 import { ratingKeys } from './support/ratingKeys';
 import { storedRatings } from './support/reviewDatabase';
 import { sampleQuestions } from './support/sampleFacts';
@@ -20,7 +21,7 @@ interface ExportedLine {
  * panel's Export… button (format pick, options, save dialog), and the file holds exactly those ratings;
  * the summary page shows the per-model figures and exports them as Markdown.
  */
-describe('export and summary from the panel', function () {
+describe('export, summary and merge from the panel', function () {
   let session: Session;
   const questions = sampleQuestions();
   const index = questions.findIndex((q) => q.models.length >= 2);
@@ -79,5 +80,38 @@ describe('export and summary from the panel', function () {
 
     await panel.toolbarButton('Back to review').click();
     await panel.answers().first().waitFor();
+  });
+
+  it("merges a colleague's database from the palette: their ratings arrive in the panel, a conflicting one is kept as it is here", async () => {
+    // A colleague's copy of this study: same answers and rubric, two ratings of their own, and a different
+    // overall score on one of this rater's ratings (as if edited in their copy).
+    const other = join(session.workspace, 'colleague.sqlite');
+    copyFileSync(join(session.workspace, '.medreview', 'review.sqlite'), other);
+    const colleague = await openStore(other, { create: false });
+    try {
+      const mine: Rating[] = [];
+      for await (const r of colleague.streamRatings()) mine.push(r);
+      assert.equal(mine.length, 2);
+      for (const r of mine) await colleague.saveRating({ rater: 'dr-colleague', answerUid: r.answerUid, rubricHash: r.rubricHash, values: r.values, overall: 3, blind: false });
+      const [edited] = mine;
+      await colleague.saveRating({ rater: edited!.rater, answerUid: edited!.answerUid, rubricHash: edited!.rubricHash, values: edited!.values, overall: edited!.overall === 5 ? 1 : 5, blind: false });
+    } finally {
+      await colleague.close();
+    }
+
+    const panel = await session.workbench.reviewPanel();
+    await session.workbench.runCommand("MedReview: Merge Ratings from Another Rater's Database…");
+    await session.workbench.answerOpenDialog("Merge another rater's review database", other);
+    const toast = session.workbench.notification('Merged from colleague.sqlite');
+    await toast.waitFor({ timeout: 60_000 });
+    assert.match(await toast.innerText(), /2 ratings added.*Not merged: 1 conflict kept as it is here/s);
+    // The panel reads the question again: both answers now count the colleague.
+    await panel.answers().nth(0).getByText('1 other rater').waitFor();
+    await panel.answers().nth(1).getByText('1 other rater').waitFor();
+    assert.equal(await storedRatings(session.workspace), 4);
+    await session.screenshot('merge');
+
+    await toast.getByRole('button', { name: 'Show Report' }).click();
+    await session.workbench.page.locator('.monaco-editor .view-lines', { hasText: 'conflicts, not merged (1)' }).first().waitFor();
   });
 });

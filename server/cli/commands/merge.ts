@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { MergeConflict, MergeCounts, MergeReport } from '../../store';
+import { mergeLeftOut, mergeReportText } from '../../store';
 import { UsageError, type CliCommand, type CommandIO } from '../command';
 import { writeJsonLine } from '../jsonLines';
 import { DatabaseOpenError, withDatabase } from './reviewDatabase';
@@ -44,39 +44,6 @@ function parseMergeArgs(args: readonly string[]): MergeArgs {
   return { db, other: others[0] as string, json };
 }
 
-function countsText(c: MergeCounts): string {
-  return `${c.ratings} ratings, ${c.preferences} preferences, ${c.overrides} choice corrections`;
-}
-
-/** What differs, in the fields a rater would recognise, rather than the whole stored item. */
-function gist(item: unknown): string {
-  if (typeof item !== 'object' || item === null) return 'nothing';
-  const { values, overall, comment, choice, corrected, note, rubricVersion } = item as Record<string, unknown>;
-  const fields = Object.entries({ rubricVersion, values, overall, choice, corrected, comment, note }).filter(([, v]) => v !== undefined && v !== '');
-  return fields.map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', ');
-}
-
-function conflictText(c: MergeConflict): string {
-  return `  ${c.entity} by ${c.rater} (${c.key}):\n    here:   ${gist(c.ours)}\n    theirs: ${gist(c.theirs)}`;
-}
-
-function reportText(r: MergeReport, db: string): string {
-  const lines = [`merged ${r.source} into ${db}`];
-  if (r.ratersAdded.length) lines.push(`raters added: ${r.ratersAdded.join(', ')}`);
-  lines.push(`added: ${countsText(r.added)}`, `already here: ${countsText(r.unchanged)}`, `updated (their later edits of merged items): ${countsText(r.updated)}`);
-  if (r.conflicts.length) lines.push(`conflicts, not merged (${r.conflicts.length}):`, ...r.conflicts.map(conflictText));
-  if (r.missingAnswers.length) {
-    lines.push(`not merged, the answer is not in this database (${r.missingAnswers.length}); import the same dataset files here first:`);
-    lines.push(...r.missingAnswers.map((m) => `  ${m.entity} by ${m.rater} of answer ${m.answerUid}`));
-  }
-  if (r.missingRubrics.length) lines.push(`not merged, rubric version unknown here and not in the other database: ${r.missingRubrics.join(', ')}`);
-  return lines.join('\n');
-}
-
-function leftOut(r: MergeReport): boolean {
-  return r.conflicts.length > 0 || r.missingAnswers.length > 0 || r.missingRubrics.length > 0;
-}
-
 export const mergeCommand: CliCommand = {
   name: 'merge',
   summary: "merge another rater's review database (ratings, preferences, corrections); conflicts are listed, never overwritten",
@@ -95,12 +62,12 @@ export const mergeCommand: CliCommand = {
     try {
       const report = await withDatabase(args.db, io, (store) => store.mergeFrom(other));
       if (args.json) await writeJsonLine(io.stdout, report);
-      else io.stdout.write(reportText(report, resolve(io.cwd, args.db)) + '\n');
-      if (leftOut(report)) {
+      else io.stdout.write(mergeReportText(report, resolve(io.cwd, args.db)) + '\n');
+      if (mergeLeftOut(report)) {
         const missing = `${report.missingAnswers.length} item(s) about answers not here, ${report.missingRubrics.length} unknown rubric version(s)`;
         io.stderr.write(`medreview merge: ${report.conflicts.length} conflict(s), ${missing}; nothing here was overwritten\n`);
       }
-      return leftOut(report) ? 1 : 0;
+      return mergeLeftOut(report) ? 1 : 0;
     } catch (err) {
       if (err instanceof DatabaseOpenError) {
         io.stderr.write(`medreview merge: ${err.message}\n`);

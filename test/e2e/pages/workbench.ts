@@ -132,6 +132,19 @@ export class WorkbenchPage {
     await input.waitFor({ state: 'hidden' });
   }
 
+  /** Answers VS Code's open dialog (the quick-input one a browser workbench shows) with an existing file's path. */
+  async answerOpenDialog(title: string, path: string): Promise<void> {
+    const input = this.quickInput();
+    await this.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+    // The dialog fills in the folder it starts in once it has read it; typing earlier would be overwritten.
+    await this.page.waitForFunction(() =>
+      ((globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('.quick-input-widget input.input')?.value ?? '').endsWith('/'),
+    );
+    await input.fill(path);
+    await input.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+  }
+
   /** A notification toast whose message contains `text`. */
   notification(text: string | RegExp) {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
