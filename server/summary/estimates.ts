@@ -1,9 +1,10 @@
-import { bootstrapMean, wilsonInterval, type BootstrapOptions } from '../metrics/stats';
+import { wilsonInterval, type BootstrapOptions } from '../metrics/stats';
+import { countBootstrapMean } from './countBootstrap';
 import type { MeanEstimate, ProportionEstimate } from './types';
 
-/** Mean with its seeded percentile bootstrap interval; null for no values. */
+/** Mean with its seeded percentile bootstrap interval (resampling answers; see countBootstrapMean); null for no values. */
 export function meanEstimate(values: readonly number[], options: BootstrapOptions): MeanEstimate | null {
-  const interval = bootstrapMean(values, options);
+  const interval = countBootstrapMean(values, options);
   return interval && { estimate: interval.estimate, low: interval.low, high: interval.high, n: interval.n };
 }
 
