@@ -1,4 +1,4 @@
-import { cohenKappaFromTable, defaultCohenWeights, krippendorffAlphaFromCoincidences, type AgreementValue, type MaybeValue, type MeasurementLevel } from '../agreement';
+import { cohenKappaFromTable, defaultCohenWeights, krippendorffAlphaFromCoincidences, type AgreementValue, type MeasurementLevel } from '../agreement';
 import type { RaterGrid } from './raterAgreement';
 import type { CleanRating } from './ratingIntake';
 import type { AgreementEntry } from './types';
@@ -7,13 +7,13 @@ import type { AgreementEntry } from './types';
  * Krippendorff's alpha and (for two raters) Cohen's kappa of one axis with few categories, from counts:
  * each answer adds its raters' category pairs to a contingency table (two values: one cell) or, with more
  * raters, its share to the coincidence matrix. The same coefficients as server/agreement computes on the
- * raters x answers table (`scale` is the rubric's choice order, as there), at a cost of one pass over the
+ * raters x answers table (`scale` is the rubric's choice order, as there; `categoryOf` gives a rating's
+ * position in it), at a cost of one pass over the
  * ratings instead of several passes with a string key per value: a 300,000-rating study has one table per
  * axis, not 150,000 arrays.
  */
-export function tableAgreement(axisId: string, level: MeasurementLevel, scale: readonly AgreementValue[], grid: RaterGrid, valueOf: (r: CleanRating) => MaybeValue): AgreementEntry {
+export function tableAgreement(axisId: string, level: MeasurementLevel, scale: readonly AgreementValue[], grid: RaterGrid, categoryOf: (r: CleanRating) => number | undefined): AgreementEntry {
   const k = scale.length;
-  const index = new Map<AgreementValue, number>(scale.map((v, i) => [v, i]));
   const pairs = squareTable(k);
   const coincidences = squareTable(k);
   const present: number[] = [];
@@ -22,10 +22,9 @@ export function tableAgreement(axisId: string, level: MeasurementLevel, scale: r
     present.length = 0;
     for (let i = 0; i < grid.raters.length; i++) {
       const r = grid.cells[i * grid.units + u];
-      const v = r ? valueOf(r) : undefined;
-      if (v === null || v === undefined) continue;
-      const c = index.get(v);
-      if (c === undefined) throw new RangeError(`value ${JSON.stringify(v)} is not in the given order ${JSON.stringify(scale)}`);
+      const c = r ? categoryOf(r) : undefined;
+      if (c === undefined) continue;
+      if (!(c >= 0 && c < k)) throw new RangeError(`category ${c} of ${axisId} is not one of the ${k} of its scale`);
       present.push(c);
     }
     if (present.length < 2) continue;

@@ -23,15 +23,14 @@ export interface RaterGrid {
 export function agreementEntries(axes: readonly CodedAxis[], ratings: readonly CleanRating[]): AgreementEntry[] {
   const grid = raterGrid(ratings);
   const entries: AgreementEntry[] = [];
-  for (const { axis, coding } of axes) {
+  for (const { axis, coding, position } of axes) {
     const level = levelOfAxis(axis);
     if (!level) continue;
-    const valueOf = (r: CleanRating): MaybeValue => r.values.get(axis.id)?.value;
-    if (level === 'interval') entries.push(entryOf(axisAgreement(axis, valueTable(grid, valueOf))!, grid));
-    else entries.push(tableAgreement(axis.id, level, coding.choices.map((c) => c.value), grid, valueOf));
+    if (level === 'interval') entries.push(entryOf(axisAgreement(axis, valueTable(grid, (r) => r.values[position]?.value))!, grid));
+    else entries.push(tableAgreement(axis.id, level, coding.choices.map((c) => c.value), grid, (r) => r.values[position]?.choice));
   }
   const scale = Array.from({ length: OVERALL_MAX - OVERALL_MIN + 1 }, (_, i) => OVERALL_MIN + i);
-  entries.push(tableAgreement('overall', 'ordinal', scale, grid, (r) => r.overall));
+  entries.push(tableAgreement('overall', 'ordinal', scale, grid, (r) => (r.overall === undefined ? undefined : r.overall - OVERALL_MIN)));
   return entries;
 }
 

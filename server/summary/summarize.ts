@@ -1,5 +1,6 @@
 import { DEFAULT_RESAMPLES, DEFAULT_SEED, type BootstrapOptions } from '../metrics/stats';
 import { accuracySummary } from './accuracy';
+import { answerGroups } from './answerGroups';
 import { harmRate, overallMean, summarizeAxis } from './axisSummary';
 import { codeAxis } from './coding';
 import { byName, sortByAnswer } from './estimates';
@@ -46,7 +47,7 @@ function codedAxes(input: SummaryInput): CodedAxis[] {
   const out: CodedAxis[] = [];
   for (const axis of input.rubric.axes) {
     const coding = codeAxis(axis);
-    if (coding) out.push({ axis, coding });
+    if (coding) out.push({ axis, coding, position: out.length });
   }
   return out;
 }
@@ -60,13 +61,14 @@ function summarizeModel(
   bootstrap: BootstrapOptions,
   issues: SummaryIssue[],
 ): ModelSummary {
+  const groups = answerGroups(ratings);
   return {
     model,
-    answers: new Set(ratings.map((r) => r.answerId)).size,
+    answers: groups.answers,
     ratings: ratings.length,
     raters: new Set(ratings.map((r) => r.raterId)).size,
-    axes: axes.map((a) => summarizeAxis(a, ratings, bootstrap)),
-    overall: overallMean(ratings, bootstrap),
+    axes: axes.map((a) => summarizeAxis(a, groups, bootstrap)),
+    overall: overallMean(groups, bootstrap),
     harm: axes.filter((a) => a.coding.harm).map((a) => harmRate(a, ratings)),
     rouge: rougeMeans(rouge, bootstrap),
     accuracy: accuracy ? accuracySummary(accuracy.row, accuracy.index, issues) : null,
