@@ -1,23 +1,40 @@
 import { cohenKappaFromTable, defaultCohenWeights, krippendorffAlphaFromCoincidences, type AgreementValue, type MeasurementLevel } from '../agreement';
-import type { RaterGrid } from './raterAgreement';
 import type { CleanRating } from './ratingIntake';
 import type { AgreementEntry } from './types';
 
+/** Answers rated by at least two raters (id order) against the raters who rated them (id order). */
+export interface RaterGrid {
+  raters: string[];
+  units: number;
+  /** cells[rater * units + unit]: that rater's rating of that answer, or undefined. */
+  cells: (CleanRating | undefined)[];
+}
+
 /**
- * Krippendorff's alpha and (for two raters) Cohen's kappa of one axis with few categories, from counts:
- * each answer adds its raters' category pairs to a contingency table (two values: one cell) or, with more
- * raters, its share to the coincidence matrix. The same coefficients as server/agreement computes on the
- * raters x answers table (`scale` is the rubric's choice order, as there; `categoryOf` gives a rating's
- * position in it), at a cost of one pass over the
- * ratings instead of several passes with a string key per value: a 300,000-rating study has one table per
- * axis, not 150,000 arrays.
+ * One axis's agreement counts over a set of answers: the contingency table of answers two raters rated
+ * (rows: the first rater in id order) and the coincidences of answers more raters rated. Counts of
+ * disjoint sets of answers (one per model) add up to the counts of their union (every model together).
  */
-export function tableAgreement(axisId: string, level: MeasurementLevel, scale: readonly AgreementValue[], grid: RaterGrid, categoryOf: (r: CleanRating) => number | undefined): AgreementEntry {
+export interface AxisTally {
+  axisId: string;
+  level: MeasurementLevel;
+  /** The rubric's choices in scale order, as server/agreement takes them. */
+  scale: readonly AgreementValue[];
+  pairs: number[][];
+  /** Units of three or more values only; the pairs' share is added when the coefficient is computed. */
+  coincidences: number[][];
+  pairableUnits: number;
+}
+
+/**
+ * Counts one axis with few categories out of the grid; `categoryOf` gives a rating's position in `scale`.
+ * One pass over the ratings instead of several passes with a string key per value: a 300,000-rating study
+ * has one small table per axis, not 150,000 arrays.
+ */
+export function tallyAxis(axisId: string, level: MeasurementLevel, scale: readonly AgreementValue[], grid: RaterGrid, categoryOf: (r: CleanRating) => number | undefined): AxisTally {
   const k = scale.length;
-  const pairs = squareTable(k);
-  const coincidences = squareTable(k);
+  const tally: AxisTally = { axisId, level, scale, pairs: squareTable(k), coincidences: squareTable(k), pairableUnits: 0 };
   const present: number[] = [];
-  let pairableUnits = 0;
   for (let u = 0; u < grid.units; u++) {
     present.length = 0;
     for (let i = 0; i < grid.raters.length; i++) {
@@ -28,16 +45,33 @@ export function tableAgreement(axisId: string, level: MeasurementLevel, scale: r
       present.push(c);
     }
     if (present.length < 2) continue;
-    pairableUnits++;
-    if (present.length === 2) pairs[present[0]!]![present[1]!]!++;
-    else addUnit(coincidences, present);
+    tally.pairableUnits++;
+    if (present.length === 2) tally.pairs[present[0]!]![present[1]!]!++;
+    else addUnit(tally.coincidences, present);
   }
+  return tally;
+}
+
+/** The counts of two disjoint sets of answers together (into `into`). */
+export function addTally(into: AxisTally, other: AxisTally): void {
+  addTable(into.pairs, other.pairs);
+  addTable(into.coincidences, other.coincidences);
+  into.pairableUnits += other.pairableUnits;
+}
+
+/**
+ * Krippendorff's alpha and (for two raters) Cohen's kappa from the counts: the same coefficients as
+ * server/agreement computes on the raters x answers table of the same ratings.
+ */
+export function tallyEntry(tally: AxisTally, raters: number, units: number): AgreementEntry {
+  const k = tally.scale.length;
+  const coincidences = tally.coincidences.map((row) => [...row]);
   // A unit of two values c and k coincides as (c, k) and (k, c), each with weight 1 / (2 - 1).
-  for (let c = 0; c < k; c++) for (let j = 0; j < k; j++) coincidences[c]![j]! += pairs[c]![j]! + pairs[j]![c]!;
-  const alpha = krippendorffAlphaFromCoincidences(coincidences, level, scale, pairableUnits);
-  // With two raters every unit of two values is a pair the two rated, rows the first rater's (id order).
-  const kappa = grid.raters.length === 2 ? cohenKappaFromTable(pairs, defaultCohenWeights(level)) : null;
-  const entry: AgreementEntry = { axisId, level, raters: grid.raters.length, units: grid.units, krippendorffAlpha: alpha.alpha, cohenKappa: kappa?.kappa ?? null };
+  for (let c = 0; c < k; c++) for (let j = 0; j < k; j++) coincidences[c]![j]! += tally.pairs[c]![j]! + tally.pairs[j]![c]!;
+  const alpha = krippendorffAlphaFromCoincidences(coincidences, tally.level, tally.scale, tally.pairableUnits);
+  // With two raters every unit of two values is a pair the two rated.
+  const kappa = raters === 2 ? cohenKappaFromTable(tally.pairs, defaultCohenWeights(tally.level)) : null;
+  const entry: AgreementEntry = { axisId: tally.axisId, level: tally.level, raters, units, krippendorffAlpha: alpha.alpha, cohenKappa: kappa?.kappa ?? null };
   if (alpha.reason) entry.alphaReason = alpha.reason;
   if (kappa?.reason) entry.kappaReason = kappa.reason;
   return entry;
@@ -45,6 +79,10 @@ export function tableAgreement(axisId: string, level: MeasurementLevel, scale: r
 
 function squareTable(k: number): number[][] {
   return Array.from({ length: k }, () => new Array<number>(k).fill(0));
+}
+
+function addTable(into: number[][], other: readonly (readonly number[])[]): void {
+  into.forEach((row, c) => row.forEach((v, j) => (row[j] = v + (other[c]?.[j] ?? 0))));
 }
 
 /** Every ordered pair of a unit's m values (from different raters), weighted 1 / (m - 1). */

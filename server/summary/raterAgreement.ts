@@ -1,37 +1,76 @@
 import { axisAgreement, levelOfAxis, type AxisAgreement, type MaybeValue } from '../agreement';
 import { OVERALL_MAX, OVERALL_MIN } from '../rubric/types';
-import { tableAgreement } from './agreementTables';
+import { addTally, tallyAxis, tallyEntry, type AxisTally, type RaterGrid } from './agreementTables';
 import { byCodeUnits } from './estimates';
 import type { CleanRating, CodedAxis } from './ratingIntake';
 import type { AgreementEntry } from './types';
 
-/** Answers rated by at least two raters (id order) against the raters who rated them (id order). */
-export interface RaterGrid {
-  raters: string[];
+/**
+ * What agreement needs of a set of ratings: who rated, how many answers two or more rated, and per axis
+ * (rubric axes, then `overall`) the category counts, or for an interval axis (no counts) the ratings.
+ */
+export interface AgreementTally {
+  raters: Set<string>;
   units: number;
-  /** cells[rater * units + unit]: that rater's rating of that answer, or undefined. */
-  cells: (CleanRating | undefined)[];
+  axes: (AxisTally | undefined)[];
+  ratings: readonly CleanRating[];
 }
 
 /**
- * Agreement per axis and on the overall score among the raters of `ratings`, over the answers at least two
- * of them rated (an answer seen by one rater says nothing about agreement). Raters and answers are put in
- * id order, so the coefficients do not depend on the order of the input. Axes with few categories are
- * counted into contingency and coincidence tables (agreementTables.ts); interval axes go through
- * server/agreement value by value.
+ * Agreement per axis and on the overall score among the raters of `ratings` (tallyEntries gives the
+ * entries), over the answers at least two of them rated (an answer seen by one rater says nothing about
+ * agreement). Raters and answers are put in id order, so the coefficients do not depend on the order of
+ * the input. Axes with few categories are counted into tables (agreementTables.ts); interval axes go
+ * through server/agreement value by value in tallyEntries.
  */
-export function agreementEntries(axes: readonly CodedAxis[], ratings: readonly CleanRating[]): AgreementEntry[] {
+export function agreementTally(axes: readonly CodedAxis[], ratings: readonly CleanRating[]): AgreementTally {
   const grid = raterGrid(ratings);
-  const entries: AgreementEntry[] = [];
-  for (const { axis, coding, position } of axes) {
+  const tallies = axes.map(({ axis, coding, position }) => {
     const level = levelOfAxis(axis);
-    if (!level) continue;
-    if (level === 'interval') entries.push(entryOf(axisAgreement(axis, valueTable(grid, (r) => r.values[position]?.value))!, grid));
-    else entries.push(tableAgreement(axis.id, level, coding.choices.map((c) => c.value), grid, (r) => r.values[position]?.choice));
-  }
+    if (!level || level === 'interval') return undefined;
+    return tallyAxis(axis.id, level, coding.choices.map((c) => c.value), grid, (r) => r.values[position]?.choice);
+  });
   const scale = Array.from({ length: OVERALL_MAX - OVERALL_MIN + 1 }, (_, i) => OVERALL_MIN + i);
-  entries.push(tableAgreement('overall', 'ordinal', scale, grid, (r) => (r.overall === undefined ? undefined : r.overall - OVERALL_MIN)));
+  tallies.push(tallyAxis('overall', 'ordinal', scale, grid, (r) => (r.overall === undefined ? undefined : r.overall - OVERALL_MIN)));
+  return { raters: new Set(grid.raters), units: grid.units, axes: tallies, ratings };
+}
+
+/**
+ * The tallies of models, whose answers are disjoint (the intake keeps one model per answer), as one: the
+ * pooled agreement without counting every rating a second time.
+ */
+export function pooledTally(axes: readonly CodedAxis[], parts: readonly AgreementTally[], ratings: readonly CleanRating[]): AgreementTally {
+  const [first, ...rest] = parts;
+  if (!first) return agreementTally(axes, ratings);
+  const pooled: AgreementTally = { raters: new Set(first.raters), units: first.units, axes: first.axes.map(copyTally), ratings };
+  for (const part of rest) {
+    for (const rater of part.raters) pooled.raters.add(rater);
+    pooled.units += part.units;
+    part.axes.forEach((t, i) => {
+      const into = pooled.axes[i];
+      if (into && t) addTally(into, t);
+    });
+  }
+  return pooled;
+}
+
+export function tallyEntries(axes: readonly CodedAxis[], tally: AgreementTally): AgreementEntry[] {
+  const entries: AgreementEntry[] = [];
+  let grid: RaterGrid | undefined;
+  axes.forEach(({ axis, position }, i) => {
+    const counted = tally.axes[i];
+    if (counted) return entries.push(tallyEntry(counted, tally.raters.size, tally.units));
+    if (levelOfAxis(axis) !== 'interval') return;
+    grid ??= raterGrid(tally.ratings);
+    entries.push(entryOf(axisAgreement(axis, valueTable(grid, (r) => r.values[position]?.value))!, grid));
+  });
+  const overall = tally.axes[axes.length];
+  if (overall) entries.push(tallyEntry(overall, tally.raters.size, tally.units));
   return entries;
+}
+
+function copyTally(t: AxisTally | undefined): AxisTally | undefined {
+  return t && { ...t, pairs: t.pairs.map((row) => [...row]), coincidences: t.coincidences.map((row) => [...row]) };
 }
 
 function raterGrid(ratings: readonly CleanRating[]): RaterGrid {
@@ -53,10 +92,12 @@ function raterGrid(ratings: readonly CleanRating[]): RaterGrid {
 
 /** Raters x answers of one axis's values, as server/agreement takes them. */
 function valueTable(grid: RaterGrid, valueOf: (r: CleanRating) => MaybeValue): MaybeValue[][] {
-  return grid.raters.map((_, i) => Array.from({ length: grid.units }, (_, u) => {
-    const r = grid.cells[i * grid.units + u];
-    return r ? (valueOf(r) ?? null) : null;
-  }));
+  return grid.raters.map((_, i) =>
+    Array.from({ length: grid.units }, (_, u) => {
+      const r = grid.cells[i * grid.units + u];
+      return r ? (valueOf(r) ?? null) : null;
+    }),
+  );
 }
 
 function entryOf(report: AxisAgreement, grid: RaterGrid): AgreementEntry {

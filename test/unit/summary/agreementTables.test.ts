@@ -7,12 +7,12 @@ import { summarizeStudy, type AgreementEntry, type SummaryRating } from '../../.
 const rubric = defaultRubric();
 
 /** Raters who mostly agree on `answers` answers of one model; each rater skips an answer with probability `skip`. */
-function study(raters: string[], answers: number, skip: number, seed: number): SummaryRating[] {
+function study(raters: string[], answers: number, skip: number, seed: number, model = 'm'): SummaryRating[] {
   const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random.next() * xs.length)]!;
   const ratings: SummaryRating[] = [];
   for (let a = 0; a < answers; a++) {
-    const answerId = `a${String(a).padStart(4, '0')}`;
+    const answerId = `${model}-a${String(a).padStart(4, '0')}`;
     const truth = rubric.axes.map((axis) => (axis.kind === 'text' ? null : pick(axis.choices).value));
     const overall = 1 + Math.floor(random.next() * 5);
     for (const raterId of raters) {
@@ -22,7 +22,7 @@ function study(raters: string[], answers: number, skip: number, seed: number): S
         if (axis.kind === 'text' || random.next() < 0.05) return;
         values[axis.id] = random.next() < 0.7 ? truth[i]! : pick(axis.choices).value;
       });
-      ratings.push({ raterId, answerId, questionId: `q${a}`, model: 'm', values, overall: random.next() < 0.7 ? overall : 1 + Math.floor(random.next() * 5) });
+      ratings.push({ raterId, answerId, questionId: `q${a}`, model, values, overall: random.next() < 0.7 ? overall : 1 + Math.floor(random.next() * 5) });
     }
   }
   return ratings;
@@ -78,6 +78,17 @@ describe('agreement from category tables', () => {
     const entries = summarizeStudy({ rubric, ratings }).pooledAgreement;
     assert.ok(entries.every((e) => e.cohenKappa === null && e.raters === 3));
     assertSame(entries, reference(ratings));
+  });
+
+  it('pools the models: the agreement of all their ratings together, and each model its own', () => {
+    const parts = [study(['r1', 'r2'], 200, 0.1, 4, 'alpha'), study(['r1', 'r2'], 150, 0.2, 5, 'beta'), study(['r1', 'r2', 'r3'], 120, 0.3, 6, 'gamma')];
+    const summary = summarizeStudy({ rubric, ratings: parts.flat() });
+    assertSame(summary.pooledAgreement, reference(parts.flat()));
+    assert.ok(summary.pooledAgreement.every((e) => e.raters === 3 && e.units > 300));
+    summary.models.forEach((m, i) => assertSame(m.agreement, reference(parts[i]!)));
+    const twoModels = summarizeStudy({ rubric, ratings: [...parts[0]!, ...parts[1]!] }).pooledAgreement;
+    assert.ok(twoModels.every((e) => e.raters === 2 && e.cohenKappa !== null));
+    assertSame(twoModels, reference([...parts[0]!, ...parts[1]!]));
   });
 
   it('says why when every pairable value is the same', () => {
