@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { bootstrapMean, seededRandom } from '../../../server/metrics/stats';
 import { binomialDraw, stirlingTail } from '../../../server/summary/binomialDraw';
-import { countBootstrapMean } from '../../../server/summary/countBootstrap';
+import { countBootstrapMean, countBootstrapMeans } from '../../../server/summary/countBootstrap';
 
 /** P(X = k) for k in [lo, hi] of a binomial(n, p), by the ratio recursion from the mode, normalised over the range. */
 function binomialPmf(n: number, p: number, lo: number, hi: number): Map<number, number> {
@@ -118,6 +118,20 @@ describe('bootstrap of a mean by category counts', () => {
     const random = seededRandom(8);
     const figures = Array.from({ length: 200 }, () => random.next());
     assert.deepEqual(countBootstrapMean(figures, { seed: 3 }), bootstrapMean(figures, { seed: 3 }));
+  });
+
+  it('estimates several samples at once with the numbers each alone gives', () => {
+    const random = seededRandom(12);
+    const figures = [0, 1, 2].map(() => Array.from({ length: 300 }, () => random.next()));
+    const scores = pairedScoreMeans(300, 7);
+    const together = countBootstrapMeans([figures[0]!, scores, figures[1]!, [], figures[2]!], { seed: 4 });
+    assert.deepEqual(together, [
+      bootstrapMean(figures[0]!, { seed: 4 }),
+      countBootstrapMean(scores, { seed: 4 }),
+      bootstrapMean(figures[1]!, { seed: 4 }),
+      null,
+      bootstrapMean(figures[2]!, { seed: 4 }),
+    ]);
   });
 
   it('refuses the options bootstrapMean refuses', () => {
