@@ -54,7 +54,8 @@ function partSql(p: 'reasoning' | 'answer'): string {
 }
 
 /**
- * The export's answers with their cached scores of scorer ?2 (the last element of `j`, null when none). ?1
+ * The export's answers with their cached scores of scorer ?2 (`scores`, null when none: a column of its own,
+ * since inside `j` SQLite would escape and JavaScript unescape half a kilobyte of JSON per answer). ?1
  * (ExportTexts) says what of the texts to read for answers whose scores are cached: nothing (an export
  * without texts then reads no model output at all), the strings (`texts`, a JSON array: raw, server
  * reasoning, reasoning, answer), or reasoning and final answer cut out and JSON-quoted by SQLite (`qr`,
@@ -63,7 +64,7 @@ function partSql(p: 'reasoning' | 'answer'): string {
  * texts without either (`plain_text`, recorded with the scores); the others are read as strings.
  * Parameters: ?1 text mode, ?2 scorer, ?3 JSON array of answer uids.
  */
-export const EXPORT_ANSWER_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS}, s.scores) AS BLOB) AS j,
+export const EXPORT_ANSWER_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS}) AS BLOB) AS j, CAST(s.scores AS BLOB) AS scores,
     IIF(${FULL}, ${textsOf('json_array(x.raw, x.server_reasoning, x.reasoning, x.answer)')}, NULL) AS texts,
     IIF(${QUOTED}, ${textsOf(`json_quote(${partSql('reasoning')})`)}, NULL) AS qr,
     IIF(${QUOTED}, ${textsOf(`json_quote(${partSql('answer')})`)}, NULL) AS qa
@@ -115,8 +116,8 @@ export function answerFromJsonRow(row: Row): StoredAnswer {
 }
 
 export function exportAnswerFromRow(row: Row): ExportAnswerRow {
-  const tuple = JSON.parse(readText(row.j)) as [...AnswerTuple extends [...infer Fields, string, S, S, S] ? Fields : never, string | null];
-  const cachedScores = tuple.pop() as string | null;
+  const tuple = JSON.parse(readText(row.j)) as AnswerTuple extends [...infer Fields, string, S, S, S] ? Fields : never;
+  const cachedScores = row.scores instanceof Uint8Array ? readText(row.scores) : null;
   const full = row.texts instanceof Uint8Array;
   const texts = full ? (JSON.parse(readText(row.texts)) as [string, S, S, S]) : ['', null, null, null];
   const out: ExportAnswerRow = { answer: answerFromTuple([...tuple, ...texts] as unknown as AnswerTuple), cachedScores, textsOmitted: !full };
