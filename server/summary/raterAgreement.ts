@@ -1,6 +1,7 @@
 import { axisAgreement, levelOfAxis, type AxisAgreement, type MaybeValue } from '../agreement';
 import { OVERALL_MAX, OVERALL_MIN } from '../rubric/types';
 import { addTally, tallyAxis, tallyEntry, type AxisTally, type RaterGrid } from './agreementTables';
+import type { ChoiceTable } from './choiceTable';
 import { byCodeUnits } from './estimates';
 import type { CleanRating, CodedAxis } from './ratingIntake';
 import type { AgreementEntry } from './types';
@@ -23,15 +24,15 @@ export interface AgreementTally {
  * the input. Axes with few categories are counted into tables (agreementTables.ts); interval axes go
  * through server/agreement value by value in tallyEntries.
  */
-export function agreementTally(axes: readonly CodedAxis[], ratings: readonly CleanRating[]): AgreementTally {
+export function agreementTally(axes: readonly CodedAxis[], ratings: readonly CleanRating[], table: ChoiceTable): AgreementTally {
   const grid = raterGrid(ratings);
   const tallies = axes.map(({ axis, coding, position }) => {
     const level = levelOfAxis(axis);
     if (!level || level === 'interval') return undefined;
-    return tallyAxis(axis.id, level, coding.choices.map((c) => c.value), grid, (r) => r.values[position]?.choice);
+    return tallyAxis(axis.id, level, coding.choices.map((c) => c.value), grid, table, position);
   });
   const scale = Array.from({ length: OVERALL_MAX - OVERALL_MIN + 1 }, (_, i) => OVERALL_MIN + i);
-  tallies.push(tallyAxis('overall', 'ordinal', scale, grid, (r) => (r.overall === undefined ? undefined : r.overall - OVERALL_MIN)));
+  tallies.push(tallyAxis('overall', 'ordinal', scale, grid, table, axes.length));
   return { raters: new Set(grid.raters), units: grid.units, axes: tallies, ratings };
 }
 
@@ -39,9 +40,9 @@ export function agreementTally(axes: readonly CodedAxis[], ratings: readonly Cle
  * The tallies of models, whose answers are disjoint (the intake keeps one model per answer), as one: the
  * pooled agreement without counting every rating a second time.
  */
-export function pooledTally(axes: readonly CodedAxis[], parts: readonly AgreementTally[], ratings: readonly CleanRating[]): AgreementTally {
+export function pooledTally(axes: readonly CodedAxis[], parts: readonly AgreementTally[], ratings: readonly CleanRating[], table: ChoiceTable): AgreementTally {
   const [first, ...rest] = parts;
-  if (!first) return agreementTally(axes, ratings);
+  if (!first) return agreementTally(axes, ratings, table);
   const pooled: AgreementTally = { raters: new Set(first.raters), units: first.units, axes: first.axes.map(copyTally), ratings };
   for (const part of rest) {
     for (const rater of part.raters) pooled.raters.add(rater);
@@ -62,7 +63,8 @@ export function tallyEntries(axes: readonly CodedAxis[], tally: AgreementTally):
     if (counted) return entries.push(tallyEntry(counted, tally.raters.size, tally.units));
     if (levelOfAxis(axis) !== 'interval') return;
     grid ??= raterGrid(tally.ratings);
-    entries.push(entryOf(axisAgreement(axis, valueTable(grid, (r) => r.values[position]?.value))!, grid));
+    const byRow = new Map(tally.ratings.map((r) => [r.row, r]));
+    entries.push(entryOf(axisAgreement(axis, valueTable(grid, (row) => byRow.get(row)?.values[position]?.value))!, grid));
   });
   const overall = tally.axes[axes.length];
   if (overall) entries.push(tallyEntry(overall, tally.raters.size, tally.units));
@@ -83,19 +85,19 @@ function raterGrid(ratings: readonly CleanRating[]): RaterGrid {
   const units = [...byAnswer.keys()].filter((id) => (byAnswer.get(id)?.length ?? 0) >= 2).sort(byCodeUnits);
   const raters = [...new Set(units.flatMap((id) => (byAnswer.get(id) ?? []).map((r) => r.raterId)))].sort(byCodeUnits);
   const row = new Map(raters.map((rater, i) => [rater, i]));
-  const cells = new Array<CleanRating | undefined>(raters.length * units.length);
+  const cells = new Int32Array(raters.length * units.length).fill(-1);
   units.forEach((id, u) => {
-    for (const r of byAnswer.get(id) ?? []) cells[row.get(r.raterId)! * units.length + u] = r;
+    for (const r of byAnswer.get(id) ?? []) cells[row.get(r.raterId)! * units.length + u] = r.row;
   });
   return { raters, units: units.length, cells };
 }
 
-/** Raters x answers of one axis's values, as server/agreement takes them. */
-function valueTable(grid: RaterGrid, valueOf: (r: CleanRating) => MaybeValue): MaybeValue[][] {
+/** Raters x answers of one axis's values, as server/agreement takes them; `valueOf` reads a rating's row. */
+function valueTable(grid: RaterGrid, valueOf: (row: number) => MaybeValue): MaybeValue[][] {
   return grid.raters.map((_, i) =>
     Array.from({ length: grid.units }, (_, u) => {
-      const r = grid.cells[i * grid.units + u];
-      return r ? (valueOf(r) ?? null) : null;
+      const row = grid.cells[i * grid.units + u]!;
+      return row < 0 ? null : (valueOf(row) ?? null);
     }),
   );
 }

@@ -18,6 +18,8 @@ export interface CleanRating {
   /** By the axis's `position`; undefined where the rater left the axis empty (or gave a value it does not allow). */
   values: (CodedValue | undefined)[];
   overall?: number;
+  /** Its index in the list takeRatings returns: its row of the ChoiceTable (choiceTable.ts). */
+  row: number;
 }
 
 /** A non-text axis of the rubric together with its coding. */
@@ -62,7 +64,12 @@ export function takeRatings(rubric: Rubric, axes: readonly CodedAxis[], ratings:
     }
     kept.set(key, { index, rating: clean });
   });
-  return [...kept.values()].sort((a, b) => a.index - b.index).map((k) => k.rating);
+  return [...kept.values()]
+    .sort((a, b) => a.index - b.index)
+    .map((k, row) => {
+      k.rating.row = row;
+      return k.rating;
+    });
 }
 
 /** Map keys compare as `===` does for finite values (1 is not "1", true is not "true"), the rule codeValue applies. */
@@ -95,7 +102,7 @@ function cleanRating(rating: SummaryRating, where: string, axes: Map<string, Int
     }
     values[coded.position] = taken;
   }
-  const clean: CleanRating = { raterId: rating.raterId, answerId: rating.answerId, model: rating.model, values };
+  const clean: CleanRating = { raterId: rating.raterId, answerId: rating.answerId, model: rating.model, values, row: -1 };
   const overall = rating.overall;
   if (overall !== null && overall !== undefined) {
     if (Number.isInteger(overall) && overall >= OVERALL_MIN && overall <= OVERALL_MAX) clean.overall = overall;

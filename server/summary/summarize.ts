@@ -2,6 +2,7 @@ import { DEFAULT_RESAMPLES, DEFAULT_SEED, type BootstrapOptions } from '../metri
 import { accuracySummary } from './accuracy';
 import { answerGroups } from './answerGroups';
 import { harmRate, overallMean, summarizeAxis } from './axisSummary';
+import { choiceTable } from './choiceTable';
 import { codeAxis } from './coding';
 import { byName, sortByAnswer } from './estimates';
 import { agreementTally, pooledTally, tallyEntries, type AgreementTally } from './raterAgreement';
@@ -22,10 +23,11 @@ export function summarizeStudy(input: SummaryInput, options: SummaryOptions = {}
   const rouge = takeRouge(input.rouge ?? [], issues);
   const accuracy = accuracyByModel(input.accuracy ?? [], issues);
   const models = [...new Set([...ratings.map((r) => r.model), ...rouge.map((r) => r.model), ...accuracy.keys()])].sort(byName);
+  const table = choiceTable(ratings, axes);
   const tallies: AgreementTally[] = [];
   const summaries = models.map((model) => {
     const own = sortByAnswer(ratings.filter((r) => r.model === model));
-    const tally = agreementTally(axes, own);
+    const tally = agreementTally(axes, own, table);
     tallies.push(tally);
     return summarizeModel(model, axes, own, tally, sortByAnswer(rouge.filter((r) => r.model === model)), accuracy.get(model), bootstrap, issues);
   });
@@ -34,7 +36,7 @@ export function summarizeStudy(input: SummaryInput, options: SummaryOptions = {}
     settings: { seed: bootstrap.seed!, resamples: bootstrap.resamples!, confidence: 0.95 },
     codings: axes.map((a) => a.coding),
     models: summaries,
-    pooledAgreement: tallyEntries(axes, pooledTally(axes, tallies, ratings)),
+    pooledAgreement: tallyEntries(axes, pooledTally(axes, tallies, ratings, table)),
     issues,
   };
 }

@@ -91,6 +91,23 @@ describe('agreement from category tables', () => {
     assertSame(twoModels, reference([...parts[0]!, ...parts[1]!]));
   });
 
+  it('leaves an interval axis to server/agreement, value by value, beside the counted axes', () => {
+    const withInterval = { ...rubric, axes: [...rubric.axes, { id: 'confidence', label: 'Confidence', kind: 'interval' as const, required: false, choices: [], min: 0, max: 100 }] };
+    const ratings = study(['r1', 'r2'], 200, 0.1, 8).map((r, i) => ({ ...r, values: { ...r.values, confidence: (i * 37) % 101 } }));
+    const entries = summarizeStudy({ rubric: withInterval, ratings }).pooledAgreement;
+    const confidence = entries.find((e) => e.axisId === 'confidence');
+    const table = [0, 1].map((rater) => {
+      const byAnswer = new Map(ratings.filter((r) => r.raterId === `r${rater + 1}`).map((r) => [r.answerId, r.values.confidence ?? null]));
+      const units = [...new Set(ratings.map((r) => r.answerId))].filter((id) => ratings.filter((r) => r.answerId === id).length >= 2).sort();
+      return units.map((id) => byAnswer.get(id) ?? null);
+    });
+    const want = axisAgreement(withInterval.axes.at(-1)!, table)!;
+    assert.equal(confidence?.level, 'interval');
+    assert.ok(want.krippendorffAlpha.alpha !== null && confidence?.krippendorffAlpha === want.krippendorffAlpha.alpha);
+    assert.equal(confidence.cohenKappa, want.cohenKappa?.kappa);
+    assert.deepEqual(entries.map((e) => e.axisId), [...rubric.axes.filter((a) => a.kind !== 'text').map((a) => a.id), 'confidence', 'overall']);
+  });
+
   it('says why when every pairable value is the same', () => {
     const ratings = study(['r1', 'r2'], 50, 0, 3).map((r) => ({ ...r, overall: 4 }));
     const overall = summarizeStudy({ rubric, ratings }).pooledAgreement.at(-1)!;
