@@ -57,7 +57,8 @@ export function takeRatings(rubric: Rubric, axes: readonly CodedAxis[], ratings:
     }
     modelOf.set(rating.answerId, rating.model);
     const clean = cleanRating(rating, where, byId, textAxes, issues);
-    const key = JSON.stringify([rating.raterId, rating.answerId]);
+    // Length-prefixed, so no two (rater, answer) pairs share a key, whatever characters the ids hold.
+    const key = `${rating.raterId.length}:${rating.raterId}${rating.answerId}`;
     const earlier = kept.get(key);
     if (earlier) {
       issues.push({ field: where, code: 'duplicate-rating', message: `${describe(rating)} is rated twice (ratings[${earlier.index}] and ${where}); the later one is used` });
@@ -87,17 +88,17 @@ function cleanRating(rating: SummaryRating, where: string, axes: Map<string, Int
   const values = new Array<CodedValue | undefined>(axes.size);
   // Typed, but read from a store: a malformed map is an empty rating, not a crash.
   const given: Record<string, unknown> = typeof rating.values === 'object' && rating.values !== null ? rating.values : {};
-  for (const [axisId, value] of Object.entries(given)) {
+  for (const axisId of Object.keys(given)) {
+    const value = given[axisId];
     if (value === null || value === undefined || textAxes.has(axisId)) continue;
     const coded = axes.get(axisId);
-    const field = `${where}.values.${axisId}`;
     if (!coded) {
-      issues.push({ field, code: 'unknown-axis', message: `${describe(rating)}: the rubric has no axis ${JSON.stringify(axisId)}; the value is left out` });
+      issues.push({ field: `${where}.values.${axisId}`, code: 'unknown-axis', message: `${describe(rating)}: the rubric has no axis ${JSON.stringify(axisId)}; the value is left out` });
       continue;
     }
     const taken = isRatingValue(value) ? codedValue(coded, value) : undefined;
     if (taken === undefined) {
-      issues.push({ field, code: 'invalid-value', message: `${describe(rating)}: ${coded.axis.label}: ${showValue(value)} is not a value this axis allows; it is left out` });
+      issues.push({ field: `${where}.values.${axisId}`, code: 'invalid-value', message: `${describe(rating)}: ${coded.axis.label}: ${showValue(value)} is not a value this axis allows; it is left out` });
       continue;
     }
     values[coded.position] = taken;
