@@ -6,6 +6,7 @@ import { writeCsv } from './csvExport';
 import { writeDpo } from './dpoExport';
 import { writeJsonl } from './jsonlExport';
 import { exportPlan, type ExportPlan } from './plan';
+import { exportStream } from './readerThread';
 import { axisIdsOf, summaryRubric } from './rubricVersions';
 import { writeSft } from './sftExport';
 import { AnswerScoring } from './scoreCache';
@@ -27,7 +28,7 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
   const counts = newCounts(plan.format, rubricKey);
   const summary = plan.format === 'summary-md' || plan.format === 'summary-csv';
   const scoring = new AnswerScoring(store, summary ? summaryRouge(plan.rouge) : plan.rouge);
-  const stream = store.streamExport({ set: plan.set, rubricKey, preferences: plan.format === 'dpo', ...streamScores(plan, scoring) });
+  const stream = await exportStream(store, { set: plan.set, rubricKey, preferences: plan.format === 'dpo', ...streamScores(plan, scoring) }, options.readInWorker);
   const sink = new TextSink(out);
   switch (plan.format) {
     case 'jsonl':
