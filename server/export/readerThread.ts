@@ -23,10 +23,12 @@ export async function exportStream(store: Store, filter: ExportStreamFilter, inW
   if (!script || (inWorker === undefined && (await store.counts()).answers < WORKER_FROM_ANSWERS)) return store.streamExport(filter);
   // A batch per read transaction at most, so the reader never holds more than it would hand over.
   const start: ReaderStart = { path: store.path, filter, batchSize: Math.max(1, Math.min(BATCH_QUESTIONS, filter.questionsPerChunk ?? BATCH_QUESTIONS)) };
-  return fromReader(script.eval ? new Worker(script.code, { eval: true, workerData: start }) : new Worker(script.code, { workerData: start }));
+  return fromReader(script, start);
 }
 
-async function* fromReader(worker: Worker): AsyncGenerator<ExportQuestion> {
+/** The thread starts with the first read, so an export that fails before reading leaves no thread behind. */
+async function* fromReader(script: { code: string; eval: boolean }, start: ReaderStart): AsyncGenerator<ExportQuestion> {
+  const worker = new Worker(script.code, { eval: script.eval, workerData: start });
   const queue: ReaderMessage[] = [];
   let failure: Error | undefined;
   let exited = false;
