@@ -32,6 +32,18 @@ const ANSWER_FIELDS = `a.uid, q.uid, a.model, a.think_state, a.split_flags, a.fi
     json(a.timings), json(a.usage), a.origin, f.path, a.source_line, a.endpoint, a.model_id, a.template_hash, t.name, a.incomplete,
     a.created_at, a.reasoning_source, a.reasoning_start, a.reasoning_end, a.answer_source, a.answer_start, a.answer_end`;
 
+/**
+ * rows/questionRows.ts's QUESTION_COLUMNS (the same names, for questionFromRow) without the long texts: the
+ * question text and reference texts read as '' where present (so a reference still exists, with its
+ * label), the context as absent. For a chunk whose answers all have cached scores and whose texts are not
+ * exported, where nothing reads them: a tenth of the export's questions' bytes, most of it PubMedQA
+ * contexts and medical-o1 reference reasoning. Keep the two lists in step.
+ */
+export const QUESTION_COLUMNS_WITHOUT_TEXTS = `q.id AS id, q.uid AS uid, CAST(q.ext_id AS BLOB) AS ext_id, q.kind AS kind,
+  CAST('' AS BLOB) AS text, CAST(qt.options AS BLOB) AS options, NULL AS context,
+  IIF(qr.answer IS NULL, NULL, CAST('' AS BLOB)) AS reference_answer, IIF(qr.reasoning IS NULL, NULL, CAST('' AS BLOB)) AS reference_reasoning,
+  CAST(qr.label AS BLOB) AS reference_label, CAST(f.path AS BLOB) AS source_path, q.source_line AS source_line`;
+
 export const ANSWER_JSON_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS},
     x.raw, x.server_reasoning, x.reasoning, x.answer) AS BLOB) AS j
   FROM answers a ${ANSWER_JOINS}`;
