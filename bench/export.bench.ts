@@ -6,7 +6,8 @@
  * (real medical-o1 reasoning chains and responses, 2-4 kB), every answer rated by two physicians under the
  * default rubric (300,000 ratings) and one pairwise preference per question (50,000). The build uses the
  * store's bulk paths (import session, batched merges) and is not timed. Each export runs in a child process
- * of its own, timed from the export's start to the renamed file: wall and CPU seconds, the child's peak RSS
+ * of its own, timed from the export's start to the renamed file: wall and CPU seconds (of every thread: a
+ * large export reads the store on a second thread, server/export/readerThread.ts), the child's peak RSS
  * (flat memory is part of the design: only the summaries hold every rating's values), output size. The
  * first run empties the answer score cache (a study's first export); the others find it filled.
  *

@@ -8,6 +8,6 @@ export { type ReliabilityData, type ReliabilityDataError, readReliabilityData, a
 export { type KappaWeights, weightMatrix } from './weights';
 export { cohenKappa, cohenKappaFromTable, type KappaResult, type CohenOptions } from './cohen';
 export { fleissKappa, fleissKappaFromCounts } from './fleiss';
-export { krippendorffAlpha, type AlphaResult, type AlphaOptions } from './krippendorff';
+export { krippendorffAlpha, krippendorffAlphaFromCoincidences, type AlphaResult, type AlphaOptions } from './krippendorff';
 export { agreementReport, summarizeAgreement, defaultCohenWeights, type AgreementReport, type AgreementSummary, type AgreementOptions } from './report';
 export { axisAgreement, overallAgreement, levelOfAxis, type AxisAgreement } from './rubricAxis';

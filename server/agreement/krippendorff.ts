@@ -42,6 +42,43 @@ export function krippendorffAlpha(data: ReliabilityData, level: MeasurementLevel
   return { ...base, observedDisagreement: observed, expectedDisagreement: expected, alpha: 1 - observed / expected };
 }
 
+/**
+ * Krippendorff's alpha from a coincidence matrix already tallied (Krippendorff 2011, section C): o[c][k] sums,
+ * over units with m >= 2 values, (values c times values k, less one on the diagonal) / (m - 1), with
+ * `categories` in scale order. The same coefficient as `krippendorffAlpha` on the data behind the matrix,
+ * for callers that count categories rather than hold every value (a study's summary). `units` is only
+ * reported. Suited to few categories (the cost is categories squared): interval data with many distinct
+ * values belongs in `krippendorffAlpha`.
+ */
+export function krippendorffAlphaFromCoincidences(
+  coincidences: readonly (readonly number[])[],
+  level: MeasurementLevel,
+  categories: readonly AgreementValue[],
+  units: number,
+): AlphaResult {
+  const k = categories.length;
+  if (coincidences.length !== k || coincidences.some((row) => row.length !== k)) throw new RangeError(`the coincidence matrix must be ${k}x${k}, one row and column per category`);
+  const counts = coincidences.map((row) => row.reduce((a, b) => a + b, 0));
+  const n = Math.round(counts.reduce((a, b) => a + b, 0));
+  const base = { alpha: null, observedDisagreement: 0, expectedDisagreement: 0, pairableValues: n, units };
+  if (n === 0) return { ...base, reason: 'no-pairable-values' };
+  if (counts.filter((c) => c > 0).length < 2) return { ...base, reason: 'no-variation' };
+  const delta = deltaFunction(level, categories, counts);
+  let observedSum = 0;
+  let expectedSum = 0;
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < k; j++) {
+      if (c === j) continue;
+      const d = delta(c, j);
+      observedSum += (coincidences[c]?.[j] ?? 0) * d;
+      expectedSum += (counts[c] ?? 0) * (counts[j] ?? 0) * d;
+    }
+  }
+  const observed = observedSum / n;
+  const expected = expectedSum / (n * (n - 1));
+  return { ...base, observedDisagreement: observed, expectedDisagreement: expected, alpha: 1 - observed / expected };
+}
+
 /** Sums of delta^2 over ordered value pairs: within one unit, and across all pairable values. */
 interface Scale {
   withinUnit(values: readonly AgreementValue[]): number;

@@ -36,14 +36,17 @@ export function ratingCells(r: RatingFields, layout: CsvLayout): Cell[] {
   ];
 }
 
-/** The cells every rating of one answer shares: question, reference, answer, generation, ROUGE. */
-export function answerCells(p: AnswerRecordParts, layout: CsvLayout): Cell[] {
+/** The cells every answer of one question shares: question and reference. */
+export function questionCells(p: AnswerRecordParts): Cell[] {
   const q = p.question;
+  return [q.uid, q.datasetId, q.sets, q.kind, q.text, q.options, q.context, p.reference?.answer ?? null, p.reference?.reasoning ?? null, p.reference?.label ?? null];
+}
+
+/** The cells every rating of one answer shares after the question's: answer, generation, ROUGE. */
+export function answerCells(p: AnswerRecordParts, layout: CsvLayout): Cell[] {
   const a = p.answer;
   const g = p.generation;
   return [
-    q.uid, q.datasetId, q.sets, q.kind, q.text, q.options, q.context,
-    p.reference?.answer ?? null, p.reference?.reasoning ?? null, p.reference?.label ?? null,
     a.uid, a.model, a.text, a.reasoning, a.thinkState, a.splitFlags, a.origin, a.source?.file ?? null, a.source?.line ?? null,
     g.params, g.endpoint, g.modelId, g.templateHash, g.templateName, g.usage, g.timings, g.finishReason, g.incomplete,
     ...ROUGE_TARGETS.flatMap((t) => layout.rougeTypes.flatMap((type) => ROUGE_STATS.map((s) => p.rouge[t]?.[type]?.[s] ?? null))),

@@ -8,20 +8,42 @@ import type { TextSink } from './textSink';
 import type { ExportCounts } from './types';
 
 /**
- * One JSON object per line per rating (ExportedRating in ratingRecord.ts). The question, reference and answer
- * (most of a line's bytes) are serialized and encoded once per answer and spliced into each of its raters'
- * lines: the same JSON as stringifying the whole record, in the same key order.
+ * One JSON object per line per rating (ExportedRating in ratingRecord.ts). The question and reference are
+ * serialized and encoded once per question, the answer once per answer (together most of a line's bytes),
+ * and spliced into each of its raters' lines: the same JSON as stringifying the whole record, in the same
+ * key order.
  */
 export async function writeJsonl(stream: AsyncIterable<ExportQuestion>, plan: ExportPlan, sink: TextSink, counts: ExportCounts, scoring: AnswerScoring): Promise<void> {
+  const questionPart = new LastQuestion();
   await forEachRatedAnswer(stream, plan, counts, scoring, async ({ entry, scores, parts, ratings }) => {
-    const shared = sharedBytes(parts, plan.texts ? entry.quoted : undefined);
+    const question = questionPart.bytes(parts);
+    const answer = answerBytes(parts, plan.texts ? entry.quoted : undefined);
     for (const r of ratings) {
       await sink.write(JSON.stringify(ratingFields(r)).slice(0, -1));
-      await sink.write(shared);
+      await sink.write(question);
+      await sink.write(answer);
       await sink.write(`${JSON.stringify(ratingAccuracy(entry, scores, r))}}\n`);
       counts.written++;
     }
   });
+}
+
+/**
+ * The question and reference part of the lines, `,"question":...,"reference":...`, serialized and encoded
+ * once per question rather than once per answer: a question's answers come one after another, and its
+ * texts (PubMedQA contexts, medical-o1 reference reasoning) are as long as an answer's.
+ */
+class LastQuestion {
+  private uid: string | undefined;
+  private encoded = Buffer.alloc(0);
+
+  bytes(parts: AnswerRecordParts): Buffer {
+    if (parts.question.uid !== this.uid) {
+      this.uid = parts.question.uid;
+      this.encoded = Buffer.from(`,${JSON.stringify({ question: parts.question, reference: parts.reference }).slice(1, -1)}`, 'utf8');
+    }
+    return this.encoded;
+  }
 }
 
 /**
@@ -32,12 +54,13 @@ const HOLE = `\u0000${randomUUID()}\u0000`;
 const QUOTED_HOLE = JSON.stringify(HOLE);
 
 /**
- * The answer's part of its lines. With `quoted` (reasoning and final answer JSON-quoted by SQLite), those
- * bytes go in as they are, never decoded into strings: they are most of the export's bytes.
+ * The answer's part of its lines, `,"answer":...,"generation":...,"rouge":...,"accuracy":`. With `quoted`
+ * (reasoning and final answer JSON-quoted by SQLite), those bytes go in as they are, never decoded into
+ * strings: they are most of the export's bytes.
  */
-function sharedBytes(parts: AnswerRecordParts, quoted: ExportAnswer['quoted']): Buffer {
-  if (!quoted) return Buffer.from(`,${JSON.stringify(parts).slice(1, -1)},"accuracy":`, 'utf8');
-  const json = JSON.stringify({ ...parts, answer: { ...parts.answer, text: HOLE, reasoning: HOLE } }).slice(1, -1);
+function answerBytes({ answer, generation, rouge }: AnswerRecordParts, quoted: ExportAnswer['quoted']): Buffer {
+  if (!quoted) return Buffer.from(`,${JSON.stringify({ answer, generation, rouge }).slice(1, -1)},"accuracy":`, 'utf8');
+  const json = JSON.stringify({ answer: { ...answer, text: HOLE, reasoning: HOLE }, generation, rouge }).slice(1, -1);
   const [before, between, after, ...more] = json.split(QUOTED_HOLE);
   if (before === undefined || between === undefined || after === undefined || more.length > 0) throw new Error('internal: the answer text placeholder was not found once each');
   return Buffer.concat([Buffer.from(`,${before}`, 'utf8'), quoted.answer, Buffer.from(between, 'utf8'), quoted.reasoning, Buffer.from(`${after},"accuracy":`, 'utf8')]);

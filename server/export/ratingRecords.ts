@@ -28,7 +28,7 @@ export async function forEachRatedAnswer(
 ): Promise<void> {
   for await (const q of withEnoughRaters(stream, plan, counts)) {
     for (const entry of q.answers) {
-      const scores = await scoring.scores(q.question, entry);
+      const scores = await scoring.scores(q, entry);
       await each({ entry, scores, parts: answerRecordParts(q, entry, scores, plan.texts), ratings: entry.ratings });
     }
     await scoring.saveIfDue();

@@ -3,6 +3,7 @@ import type { Store } from '../store';
 import type { StudySummary } from '../summary';
 import { newCounts } from './counts';
 import { exportPlan } from './plan';
+import { exportStream } from './readerThread';
 import { AnswerScoring } from './scoreCache';
 import { studySummary, summaryRouge } from './summaryExport';
 import type { ExportOptions } from './types';
@@ -16,6 +17,6 @@ export async function summarizeReview(store: Store, rubric: Rubric, options: Omi
   const plan = exportPlan({ ...options, format: 'summary-md', rubricKey: rubric.id });
   const counts = newCounts(plan.format, rubric.id);
   const scoring = new AnswerScoring(store, summaryRouge(plan.rouge));
-  const stream = store.streamExport({ set: plan.set, rubricKey: rubric.id, preferences: false, scorer: scoring.key, texts: 'none' });
+  const stream = await exportStream(store, { set: plan.set, rubricKey: rubric.id, preferences: false, scorer: scoring.key, texts: 'none' }, options.readInWorker);
   return studySummary(stream, plan, rubric, counts, scoring);
 }

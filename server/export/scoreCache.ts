@@ -1,5 +1,5 @@
 import type { RougeSettings } from '../metrics';
-import type { CachedScores, ExportAnswer, StoredAnswer, StoredQuestion, Store } from '../store';
+import type { CachedScores, ExportAnswer, ExportQuestion, StoredAnswer, StoredQuestion, Store } from '../store';
 import { scoreAnswer, type AnswerScores } from './answerScores';
 
 /**
@@ -45,8 +45,11 @@ export class AnswerScoring {
     this.key = scorerKey(settings);
   }
 
-  /** The scores; call `saveIfDue` between answers and `save` at the end so computed ones are kept. */
-  async scores(question: StoredQuestion, entry: ExportAnswer): Promise<AnswerScores> {
+  /**
+   * The scores of an answer to `q`; call `saveIfDue` between answers and `save` at the end so computed ones
+   * are kept.
+   */
+  async scores(q: Pick<ExportQuestion, 'question' | 'textsOmitted'>, entry: ExportAnswer): Promise<AnswerScores> {
     const cached = entry.cachedScores ? parseScores(entry.cachedScores) : undefined;
     if (cached) {
       this.cached++;
@@ -54,6 +57,7 @@ export class AnswerScoring {
     }
     // A cache row that is JSON but not scores: the stream left the texts out, trusting it.
     const answer = entry.textsOmitted ? await this.fullAnswer(entry.answer.uid) : entry.answer;
+    const question = q.textsOmitted ? await this.fullQuestion(q.question.uid) : q.question;
     const scores = scoreAnswer(question, answer, this.settings);
     const plainText = cuttable(answer.raw) && cuttable(answer.serverReasoning ?? '');
     this.pending.push({ answerUid: answer.uid, scorer: this.key, scores: JSON.stringify(scores), plainText });
@@ -66,6 +70,14 @@ export class AnswerScoring {
     const [answer] = await this.store.getAnswers([uid]);
     if (!answer) throw new Error(`internal: answer ${uid} is gone from the review database`);
     return answer;
+  }
+
+  /**
+   * The question as the store holds it now rather than at the export's moment: only a cache row that is not
+   * scores (a hand edit) leads here, and a question's text or reference changing drops its scores anyway.
+   */
+  private async fullQuestion(uid: string): Promise<StoredQuestion> {
+    return (await this.store.getQuestion(uid)).question;
   }
 
   async saveIfDue(): Promise<void> {

@@ -32,7 +32,7 @@ export async function studySummary(
     for (const entry of q.answers) {
       const a = entry.answer;
       for (const r of entry.ratings) ratings.push({ raterId: r.rater, answerId: a.uid, questionId: q.question.uid, model: a.model, values: r.values, overall: r.overall });
-      const scores = await scoring.scores(q.question, entry);
+      const scores = await scoring.scores(q, entry);
       const f = scores.rouge.answer;
       if (f?.rouge1 && f.rouge2 && f.rougeL) rougeRows.push({ answerId: a.uid, model: a.model, rouge1: f.rouge1.fmeasure, rouge2: f.rouge2.fmeasure, rougeL: f.rougeL.fmeasure });
       const graded = correctedAccuracy(scores, latestOverride(entry.overrides));

@@ -1,10 +1,16 @@
-import { bootstrapMean, wilsonInterval, type BootstrapOptions } from '../metrics/stats';
+import { wilsonInterval, type BootstrapOptions } from '../metrics/stats';
+import { countBootstrapMean, countBootstrapMeans } from './countBootstrap';
 import type { MeanEstimate, ProportionEstimate } from './types';
 
-/** Mean with its seeded percentile bootstrap interval; null for no values. */
+/** Mean with its seeded percentile bootstrap interval (resampling answers; see countBootstrapMean); null for no values. */
 export function meanEstimate(values: readonly number[], options: BootstrapOptions): MeanEstimate | null {
-  const interval = bootstrapMean(values, options);
+  const interval = countBootstrapMean(values, options);
   return interval && { estimate: interval.estimate, low: interval.low, high: interval.high, n: interval.n };
+}
+
+/** meanEstimate of several samples at once (see countBootstrapMeans): the same numbers, fewer draws. */
+export function meanEstimates(samples: readonly (readonly number[])[], options: BootstrapOptions): (MeanEstimate | null)[] {
+  return countBootstrapMeans(samples, options).map((interval) => interval && { estimate: interval.estimate, low: interval.low, high: interval.high, n: interval.n });
 }
 
 /** Proportion with its Wilson 95% interval; null for no trials. */
@@ -19,6 +25,7 @@ export function proportionEstimate(successes: number, trials: number): Proportio
  * the order makes the interval independent of the order the store returned the rows in.
  */
 export function answerMeans<T extends { answerId: string }>(items: readonly T[], valueOf: (item: T) => number | undefined): number[] {
+  if (items.every((item, i) => i === 0 || byCodeUnits(items[i - 1]!.answerId, item.answerId) <= 0)) return sortedAnswerMeans(items, valueOf);
   const sums = new Map<string, { sum: number; count: number }>();
   for (const item of items) {
     const value = valueOf(item);
@@ -38,6 +45,28 @@ export function answerMeans<T extends { answerId: string }>(items: readonly T[],
     const { sum, count } = sums.get(id)!;
     return sum / count;
   });
+}
+
+/** answerMeans of rows in answer id order: one pass over runs of one answer, summed in the same order. */
+function sortedAnswerMeans<T extends { answerId: string }>(items: readonly T[], valueOf: (item: T) => number | undefined): number[] {
+  const means: number[] = [];
+  let id: string | undefined;
+  let sum = 0;
+  let count = 0;
+  for (const item of items) {
+    if (item.answerId !== id) {
+      if (count > 0) means.push(sum / count);
+      id = item.answerId;
+      sum = 0;
+      count = 0;
+    }
+    const value = valueOf(item);
+    if (value === undefined) continue;
+    sum += value;
+    count++;
+  }
+  if (count > 0) means.push(sum / count);
+  return means;
 }
 
 /** Rows in answer id order, so every per-answer mean of a model comes out in that order without sorting again. */

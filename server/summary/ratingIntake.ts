@@ -6,6 +6,8 @@ import type { AxisCoding, SummaryIssue, SummaryRating } from './types';
 export interface CodedValue {
   value: RatingValue;
   code: number;
+  /** Its position in the axis's coded choices; -1 for an interval value that is no anchor. */
+  choice: number;
 }
 
 /** A rating reduced to what the summary uses: only values the rubric allows. */
@@ -13,14 +15,27 @@ export interface CleanRating {
   raterId: string;
   answerId: string;
   model: string;
-  values: Map<string, CodedValue>;
+  /** By the axis's `position`; undefined where the rater left the axis empty (or gave a value it does not allow). */
+  values: (CodedValue | undefined)[];
   overall?: number;
+  /** Its index in the list takeRatings returns: its row of the ChoiceTable (choiceTable.ts). */
+  row: number;
 }
 
 /** A non-text axis of the rubric together with its coding. */
 export interface CodedAxis {
   axis: RubricAxis;
   coding: AxisCoding;
+  /** Its index among the coded axes, where every CleanRating keeps its value. */
+  position: number;
+}
+
+/**
+ * A coded axis with one shared CodedValue per choice: 300,000 ratings of twelve axes then hold references
+ * to a few dozen objects rather than 3.6 million of their own.
+ */
+interface IntakeAxis extends CodedAxis {
+  byValue: Map<RatingValue, CodedValue>;
 }
 
 /**
@@ -29,7 +44,7 @@ export interface CodedAxis {
  * rubric does not allow is left out and reported, never guessed.
  */
 export function takeRatings(rubric: Rubric, axes: readonly CodedAxis[], ratings: readonly SummaryRating[], issues: SummaryIssue[]): CleanRating[] {
-  const byId = new Map(axes.map((a) => [a.axis.id, a]));
+  const byId = new Map(axes.map((a): [string, IntakeAxis] => [a.axis.id, { ...a, byValue: choiceValues(a) }]));
   const textAxes = new Set(rubric.axes.filter((a) => a.kind === 'text').map((a) => a.id));
   const kept = new Map<string, { index: number; rating: CleanRating }>();
   const modelOf = new Map<string, string>();
@@ -42,36 +57,53 @@ export function takeRatings(rubric: Rubric, axes: readonly CodedAxis[], ratings:
     }
     modelOf.set(rating.answerId, rating.model);
     const clean = cleanRating(rating, where, byId, textAxes, issues);
-    const key = JSON.stringify([rating.raterId, rating.answerId]);
+    // Length-prefixed, so no two (rater, answer) pairs share a key, whatever characters the ids hold.
+    const key = `${rating.raterId.length}:${rating.raterId}${rating.answerId}`;
     const earlier = kept.get(key);
     if (earlier) {
       issues.push({ field: where, code: 'duplicate-rating', message: `${describe(rating)} is rated twice (ratings[${earlier.index}] and ${where}); the later one is used` });
     }
     kept.set(key, { index, rating: clean });
   });
-  return [...kept.values()].sort((a, b) => a.index - b.index).map((k) => k.rating);
+  return [...kept.values()]
+    .sort((a, b) => a.index - b.index)
+    .map((k, row) => {
+      k.rating.row = row;
+      return k.rating;
+    });
 }
 
-function cleanRating(rating: SummaryRating, where: string, axes: Map<string, CodedAxis>, textAxes: Set<string>, issues: SummaryIssue[]): CleanRating {
-  const values = new Map<string, CodedValue>();
+/** Map keys compare as `===` does for finite values (1 is not "1", true is not "true"), the rule codeValue applies. */
+function choiceValues({ coding }: CodedAxis): Map<RatingValue, CodedValue> {
+  return new Map(coding.choices.map((c, i) => [c.value, { value: c.value, code: c.code, choice: i }]));
+}
+
+function codedValue(coded: IntakeAxis, value: RatingValue): CodedValue | undefined {
+  if (coded.axis.kind !== 'interval') return coded.byValue.get(value);
+  const code = codeValue(coded.axis, coded.coding, value);
+  return code === undefined ? undefined : (coded.byValue.get(value) ?? { value, code, choice: -1 });
+}
+
+function cleanRating(rating: SummaryRating, where: string, axes: Map<string, IntakeAxis>, textAxes: Set<string>, issues: SummaryIssue[]): CleanRating {
+  const values = new Array<CodedValue | undefined>(axes.size);
   // Typed, but read from a store: a malformed map is an empty rating, not a crash.
   const given: Record<string, unknown> = typeof rating.values === 'object' && rating.values !== null ? rating.values : {};
-  for (const [axisId, value] of Object.entries(given)) {
+  for (const axisId of Object.keys(given)) {
+    const value = given[axisId];
     if (value === null || value === undefined || textAxes.has(axisId)) continue;
     const coded = axes.get(axisId);
-    const field = `${where}.values.${axisId}`;
     if (!coded) {
-      issues.push({ field, code: 'unknown-axis', message: `${describe(rating)}: the rubric has no axis ${JSON.stringify(axisId)}; the value is left out` });
+      issues.push({ field: `${where}.values.${axisId}`, code: 'unknown-axis', message: `${describe(rating)}: the rubric has no axis ${JSON.stringify(axisId)}; the value is left out` });
       continue;
     }
-    const code = isRatingValue(value) ? codeValue(coded.axis, coded.coding, value) : undefined;
-    if (code === undefined || !isRatingValue(value)) {
-      issues.push({ field, code: 'invalid-value', message: `${describe(rating)}: ${coded.axis.label}: ${showValue(value)} is not a value this axis allows; it is left out` });
+    const taken = isRatingValue(value) ? codedValue(coded, value) : undefined;
+    if (taken === undefined) {
+      issues.push({ field: `${where}.values.${axisId}`, code: 'invalid-value', message: `${describe(rating)}: ${coded.axis.label}: ${showValue(value)} is not a value this axis allows; it is left out` });
       continue;
     }
-    values.set(axisId, { value, code });
+    values[coded.position] = taken;
   }
-  const clean: CleanRating = { raterId: rating.raterId, answerId: rating.answerId, model: rating.model, values };
+  const clean: CleanRating = { raterId: rating.raterId, answerId: rating.answerId, model: rating.model, values, row: -1 };
   const overall = rating.overall;
   if (overall !== null && overall !== undefined) {
     if (Number.isInteger(overall) && overall >= OVERALL_MIN && overall <= OVERALL_MAX) clean.overall = overall;

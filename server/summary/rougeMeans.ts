@@ -1,5 +1,5 @@
 import type { BootstrapOptions } from '../metrics/stats';
-import { answerMeans, meanEstimate } from './estimates';
+import { answerMeans, meanEstimates } from './estimates';
 import type { MeanEstimate, RougeMeans, SummaryIssue, SummaryRouge } from './types';
 
 const FIGURES = ['rouge1', 'rouge2', 'rougeL'] as const;
@@ -20,7 +20,10 @@ export function takeRouge(rows: readonly SummaryRouge[], issues: SummaryIssue[])
  */
 export function rougeMeans(rows: readonly SummaryRouge[], options: BootstrapOptions): RougeMeans | null {
   if (rows.length === 0) return null;
-  // Never null: rows is not empty.
-  const mean = (figure: (typeof FIGURES)[number]): MeanEstimate => meanEstimate(answerMeans(rows, (r) => r[figure]), options)!;
-  return { answers: new Set(rows.map((r) => r.answerId)).size, rouge1: mean('rouge1'), rouge2: mean('rouge2'), rougeL: mean('rougeL') };
+  // Never null: rows is not empty. Estimated together: the three samples share their resampling draws.
+  const [rouge1, rouge2, rougeL] = meanEstimates(
+    FIGURES.map((figure) => answerMeans(rows, (r) => r[figure])),
+    options,
+  ) as [MeanEstimate, MeanEstimate, MeanEstimate];
+  return { answers: new Set(rows.map((r) => r.answerId)).size, rouge1, rouge2, rougeL };
 }

@@ -1,9 +1,11 @@
 import { DEFAULT_RESAMPLES, DEFAULT_SEED, type BootstrapOptions } from '../metrics/stats';
 import { accuracySummary } from './accuracy';
+import { answerGroups } from './answerGroups';
 import { harmRate, overallMean, summarizeAxis } from './axisSummary';
+import { choiceTable } from './choiceTable';
 import { codeAxis } from './coding';
 import { byName, sortByAnswer } from './estimates';
-import { agreementEntries } from './raterAgreement';
+import { agreementTally, pooledTally, tallyEntries, type AgreementTally } from './raterAgreement';
 import { takeRatings, type CleanRating, type CodedAxis } from './ratingIntake';
 import { rougeMeans, takeRouge } from './rougeMeans';
 import type { ModelSummary, StudySummary, SummaryAccuracy, SummaryInput, SummaryIssue, SummaryOptions, SummaryRouge } from './types';
@@ -21,23 +23,20 @@ export function summarizeStudy(input: SummaryInput, options: SummaryOptions = {}
   const rouge = takeRouge(input.rouge ?? [], issues);
   const accuracy = accuracyByModel(input.accuracy ?? [], issues);
   const models = [...new Set([...ratings.map((r) => r.model), ...rouge.map((r) => r.model), ...accuracy.keys()])].sort(byName);
-  const summaries = models.map((model) =>
-    summarizeModel(
-      model,
-      axes,
-      sortByAnswer(ratings.filter((r) => r.model === model)),
-      sortByAnswer(rouge.filter((r) => r.model === model)),
-      accuracy.get(model),
-      bootstrap,
-      issues,
-    ),
-  );
+  const table = choiceTable(ratings, axes);
+  const tallies: AgreementTally[] = [];
+  const summaries = models.map((model) => {
+    const own = sortByAnswer(ratings.filter((r) => r.model === model));
+    const tally = agreementTally(axes, own, table);
+    tallies.push(tally);
+    return summarizeModel(model, axes, own, tally, sortByAnswer(rouge.filter((r) => r.model === model)), accuracy.get(model), bootstrap, issues);
+  });
   return {
     rubric: { id: input.rubric.id, version: input.rubric.version, title: input.rubric.title, overallLabel: input.rubric.overall.label },
     settings: { seed: bootstrap.seed!, resamples: bootstrap.resamples!, confidence: 0.95 },
     codings: axes.map((a) => a.coding),
     models: summaries,
-    pooledAgreement: agreementEntries(axes, ratings),
+    pooledAgreement: tallyEntries(axes, pooledTally(axes, tallies, ratings, table)),
     issues,
   };
 }
@@ -46,7 +45,7 @@ function codedAxes(input: SummaryInput): CodedAxis[] {
   const out: CodedAxis[] = [];
   for (const axis of input.rubric.axes) {
     const coding = codeAxis(axis);
-    if (coding) out.push({ axis, coding });
+    if (coding) out.push({ axis, coding, position: out.length });
   }
   return out;
 }
@@ -55,22 +54,24 @@ function summarizeModel(
   model: string,
   axes: readonly CodedAxis[],
   ratings: readonly CleanRating[],
+  agreement: AgreementTally,
   rouge: readonly SummaryRouge[],
   accuracy: { row: SummaryAccuracy; index: number } | undefined,
   bootstrap: BootstrapOptions,
   issues: SummaryIssue[],
 ): ModelSummary {
+  const groups = answerGroups(ratings);
   return {
     model,
-    answers: new Set(ratings.map((r) => r.answerId)).size,
+    answers: groups.answers,
     ratings: ratings.length,
     raters: new Set(ratings.map((r) => r.raterId)).size,
-    axes: axes.map((a) => summarizeAxis(a, ratings, bootstrap)),
-    overall: overallMean(ratings, bootstrap),
+    axes: axes.map((a) => summarizeAxis(a, groups, bootstrap)),
+    overall: overallMean(groups, bootstrap),
     harm: axes.filter((a) => a.coding.harm).map((a) => harmRate(a, ratings)),
     rouge: rougeMeans(rouge, bootstrap),
     accuracy: accuracy ? accuracySummary(accuracy.row, accuracy.index, issues) : null,
-    agreement: agreementEntries(axes, ratings),
+    agreement: tallyEntries(axes, agreement),
   };
 }
 

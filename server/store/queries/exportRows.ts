@@ -32,6 +32,18 @@ const ANSWER_FIELDS = `a.uid, q.uid, a.model, a.think_state, a.split_flags, a.fi
     json(a.timings), json(a.usage), a.origin, f.path, a.source_line, a.endpoint, a.model_id, a.template_hash, t.name, a.incomplete,
     a.created_at, a.reasoning_source, a.reasoning_start, a.reasoning_end, a.answer_source, a.answer_start, a.answer_end`;
 
+/**
+ * rows/questionRows.ts's QUESTION_COLUMNS (the same names, for questionFromRow) without the long texts: the
+ * question text and reference texts read as '' where present (so a reference still exists, with its
+ * label), the context as absent. For a chunk whose answers all have cached scores and whose texts are not
+ * exported, where nothing reads them: a tenth of the export's questions' bytes, most of it PubMedQA
+ * contexts and medical-o1 reference reasoning. Keep the two lists in step.
+ */
+export const QUESTION_COLUMNS_WITHOUT_TEXTS = `q.id AS id, q.uid AS uid, CAST(q.ext_id AS BLOB) AS ext_id, q.kind AS kind,
+  CAST('' AS BLOB) AS text, CAST(qt.options AS BLOB) AS options, NULL AS context,
+  IIF(qr.answer IS NULL, NULL, CAST('' AS BLOB)) AS reference_answer, IIF(qr.reasoning IS NULL, NULL, CAST('' AS BLOB)) AS reference_reasoning,
+  CAST(qr.label AS BLOB) AS reference_label, CAST(f.path AS BLOB) AS source_path, q.source_line AS source_line`;
+
 export const ANSWER_JSON_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS},
     x.raw, x.server_reasoning, x.reasoning, x.answer) AS BLOB) AS j
   FROM answers a ${ANSWER_JOINS}`;
@@ -54,7 +66,8 @@ function partSql(p: 'reasoning' | 'answer'): string {
 }
 
 /**
- * The export's answers with their cached scores of scorer ?2 (the last element of `j`, null when none). ?1
+ * The export's answers with their cached scores of scorer ?2 (`scores`, null when none: a column of its own,
+ * since inside `j` SQLite would escape and JavaScript unescape half a kilobyte of JSON per answer). ?1
  * (ExportTexts) says what of the texts to read for answers whose scores are cached: nothing (an export
  * without texts then reads no model output at all), the strings (`texts`, a JSON array: raw, server
  * reasoning, reasoning, answer), or reasoning and final answer cut out and JSON-quoted by SQLite (`qr`,
@@ -63,7 +76,7 @@ function partSql(p: 'reasoning' | 'answer'): string {
  * texts without either (`plain_text`, recorded with the scores); the others are read as strings.
  * Parameters: ?1 text mode, ?2 scorer, ?3 JSON array of answer uids.
  */
-export const EXPORT_ANSWER_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS}, s.scores) AS BLOB) AS j,
+export const EXPORT_ANSWER_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS}) AS BLOB) AS j, CAST(s.scores AS BLOB) AS scores,
     IIF(${FULL}, ${textsOf('json_array(x.raw, x.server_reasoning, x.reasoning, x.answer)')}, NULL) AS texts,
     IIF(${QUOTED}, ${textsOf(`json_quote(${partSql('reasoning')})`)}, NULL) AS qr,
     IIF(${QUOTED}, ${textsOf(`json_quote(${partSql('answer')})`)}, NULL) AS qa
@@ -115,8 +128,8 @@ export function answerFromJsonRow(row: Row): StoredAnswer {
 }
 
 export function exportAnswerFromRow(row: Row): ExportAnswerRow {
-  const tuple = JSON.parse(readText(row.j)) as [...AnswerTuple extends [...infer Fields, string, S, S, S] ? Fields : never, string | null];
-  const cachedScores = tuple.pop() as string | null;
+  const tuple = JSON.parse(readText(row.j)) as AnswerTuple extends [...infer Fields, string, S, S, S] ? Fields : never;
+  const cachedScores = row.scores instanceof Uint8Array ? readText(row.scores) : null;
   const full = row.texts instanceof Uint8Array;
   const texts = full ? (JSON.parse(readText(row.texts)) as [string, S, S, S]) : ['', null, null, null];
   const out: ExportAnswerRow = { answer: answerFromTuple([...tuple, ...texts] as unknown as AnswerTuple), cachedScores, textsOmitted: !full };

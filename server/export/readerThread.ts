@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ExportQuestion, ExportStreamFilter, Store } from '../store';
+import type { ReaderMessage, ReaderStart } from './readerMessages';
+
+/** File name of the reader thread's bundle, next to the bundles of the CLI and the language server. */
+export const BUNDLED_READER = 'export-worker.js';
+
+/** From this many answers on, reading on a second thread pays for starting it (about a tenth of a second). */
+const WORKER_FROM_ANSWERS = 10_000;
+const BATCH_QUESTIONS = 250;
+
+/**
+ * The export's questions as Store.streamExport gives them, read on a thread of their own when that pays:
+ * reading through the WASM SQLite binding is half of a large export's time, and formatting the other half,
+ * so on two cores the two overlap. The reader opens the same database file and reads it the same way (one
+ * moment's state, short read transactions). `inWorker` undefined decides by the study's size; where the
+ * reader's code is not there (a build without its bundle), the store is read on this thread.
+ */
+export async function exportStream(store: Store, filter: ExportStreamFilter, inWorker?: boolean): Promise<AsyncIterable<ExportQuestion>> {
+  const script = inWorker === false ? undefined : readerScript();
+  if (!script || (inWorker === undefined && (await store.counts()).answers < WORKER_FROM_ANSWERS)) return store.streamExport(filter);
+  // A batch per read transaction at most, so the reader never holds more than it would hand over.
+  const start: ReaderStart = { path: store.path, filter, batchSize: Math.max(1, Math.min(BATCH_QUESTIONS, filter.questionsPerChunk ?? BATCH_QUESTIONS)) };
+  return fromReader(script, start);
+}
+
+/** The thread starts with the first read, so an export that fails before reading leaves no thread behind. */
+async function* fromReader(script: { code: string; eval: boolean }, start: ReaderStart): AsyncGenerator<ExportQuestion> {
+  const worker = new Worker(script.code, { eval: script.eval, workerData: start });
+  const queue: ReaderMessage[] = [];
+  let failure: Error | undefined;
+  let exited = false;
+  let wake: (() => void) | undefined;
+  worker.on('message', (m: ReaderMessage) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on('error', (err) => {
+    failure ??= err;
+    wake?.();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    wake?.();
+  });
+  try {
+    for (;;) {
+      while (queue.length === 0 && !failure && !exited) await new Promise<void>((resolve) => (wake = resolve));
+      const m = queue.shift();
+      if (!m) throw failure ?? new Error('the export reader thread stopped before the end of the export');
+      if (m.kind === 'end') return;
+      if (m.kind === 'error') throw new Error(m.message);
+      // Asked for at once, so the reader reads the next batch while this one is formatted.
+      worker.postMessage('more');
+      for (const q of m.questions) yield withBuffers(q);
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** A Buffer crosses threads as a plain Uint8Array; the writers want Buffers (a view, not a copy). */
+function withBuffers(q: ExportQuestion): ExportQuestion {
+  for (const a of q.answers) {
+    if (a.quoted) a.quoted = { reasoning: asBuffer(a.quoted.reasoning), answer: asBuffer(a.quoted.answer) };
+  }
+  return q;
+}
+
+function asBuffer(u: Uint8Array): Buffer {
+  return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+}
+
+/** The reader's bundle beside this one, or its TypeScript source through tsx when running from source. */
+function readerScript(dir = __dirname): { code: string; eval: boolean } | undefined {
+  const bundled = join(dir, BUNDLED_READER);
+  if (existsSync(bundled)) return { code: bundled, eval: false };
+  const source = join(dir, 'readWorker.ts');
+  const loader = typeScriptLoader();
+  if (!existsSync(source) || !loader) return undefined;
+  return { code: `require(${JSON.stringify(loader)}); require(${JSON.stringify(source)});`, eval: true };
+}
+
+/** tsx's CommonJS hook, when installed (a development dependency); resolved at run time, never bundled. */
+function typeScriptLoader(): string | undefined {
+  const name = ['tsx', 'cjs'].join('/');
+  try {
+    return require.resolve(name);
+  } catch {
+    return undefined;
+  }
+}
