@@ -23,6 +23,8 @@ const builds = [
   { ...node, entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The import's parse worker thread (server/store/bulkImport/workerScript.ts looks for it beside cli.js and server.js).
   { ...node, entryPoints: ['server/store/bulkImport/parseWorker.ts'], outfile: 'dist/import-worker.js' },
+  // The export's reader thread (server/export/readerThread.ts looks for it beside cli.js and server.js).
+  { ...node, entryPoints: ['server/export/readWorker.ts'], outfile: 'dist/export-worker.js' },
   {
     ...common,
     entryPoints: ['webview/main.ts'],
