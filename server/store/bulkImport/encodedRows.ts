@@ -12,6 +12,8 @@ const INSERT_NEW_QUESTION = `${INSERT_QUESTION} ON CONFLICT (uid) DO NOTHING`;
 /** Reads the fields of one batch: texts as bytes to bind, or as strings where this thread needs them. */
 class BatchFields {
   private readonly text: Buffer;
+  /** Shared values by where they start in the batch's bytes. */
+  private readonly sharedStrings = new Map<number, string>();
 
   constructor(private readonly batch: EncodedBatch) {
     this.text = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
@@ -26,6 +28,17 @@ class BatchFields {
   string(numbers: Float64Array, at: number): string {
     return this.text.toString('utf8', numbers[at], numbers[at + 1]);
   }
+
+  /**
+   * A value the worker wrote once per batch and points every row at (model, file: BatchWriter.sharedText),
+   * decoded once per batch instead of once per row.
+   */
+  shared(numbers: Float64Array, at: number): string {
+    const start = numbers[at] as number;
+    let s = this.sharedStrings.get(start);
+    if (s === undefined) this.sharedStrings.set(start, (s = this.string(numbers, at)));
+    return s;
+  }
 }
 
 /**
@@ -38,7 +51,7 @@ export function writeEncodedQuestions(c: Connection, b: EncodedBatch, t: ImportT
   for (let at = 0; at < b.questionCount * QUESTION_NUMBERS; at += QUESTION_NUMBERS) {
     const extId = f.string(n, at + Q.extId);
     const uid = f.string(n, at + Q.uid);
-    const file = f.string(n, at + Q.file);
+    const file = f.shared(n, at + Q.file);
     const clash = t.members.get(extId);
     if (clash && clash.uid !== uid) {
       const message = `question id '${extId}' is already in set '${t.setName}' with a different text`;
@@ -74,7 +87,7 @@ export function writeEncodedAnswers(c: Connection, b: EncodedBatch, t: ImportTar
   const n = b.answers;
   for (let at = 0; at < b.answerCount * ANSWER_NUMBERS; at += ANSWER_NUMBERS) {
     const questionId = f.string(n, at + A.questionId);
-    const file = f.string(n, at + A.file);
+    const file = f.shared(n, at + A.file);
     const line = n[at + A.line] as number;
     const question = t.members.get(questionId) ?? questionByTextKey(c, t.setId, questionId);
     if (!question) {
@@ -83,7 +96,7 @@ export function writeEncodedAnswers(c: Connection, b: EncodedBatch, t: ImportTar
     }
     const raw = f.bytes(n, at + A.raw) as Uint8Array;
     // The worker hashed with the question it expected; the set may hold another one under that id.
-    const uid = question.uid === f.string(n, at + A.assumedQuestionUid) ? f.bytes(n, at + A.uid) : Buffer.from(answerUidOfUtf8(question.uid, f.string(n, at + A.model), raw));
+    const uid = question.uid === f.string(n, at + A.assumedQuestionUid) ? f.bytes(n, at + A.uid) : Buffer.from(answerUidOfUtf8(question.uid, f.shared(n, at + A.model), raw));
     const info = c.run(INSERT_ANSWER, [
       uid,
       question.id,

@@ -51,7 +51,8 @@ export class SetMembers {
 
   /** The set's question with this dataset id; with several (not made by imports), the earliest stored. */
   get(extId: string): SetMember | undefined {
-    return this.pending.get(extId) ?? this.committed.get(extId);
+    // Transactions of answers add no members: one lookup instead of two for each of their rows.
+    return (this.pending.size > 0 ? this.pending.get(extId) : undefined) ?? this.committed.get(extId);
   }
 
   /** A question that became a member in this transaction, at `ordinal`. */
