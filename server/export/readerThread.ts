@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { threadCode, type ThreadCode } from '../workerThreads/threadCode';
 import type { ExportQuestion, ExportStreamFilter, Store } from '../store';
 import type { ReaderMessage, ReaderStart } from './readerMessages';
 
@@ -27,7 +26,7 @@ export async function exportStream(store: Store, filter: ExportStreamFilter, inW
 }
 
 /** The thread starts with the first read, so an export that fails before reading leaves no thread behind. */
-async function* fromReader(script: { code: string; eval: boolean }, start: ReaderStart): AsyncGenerator<ExportQuestion> {
+async function* fromReader(script: ThreadCode, start: ReaderStart): AsyncGenerator<ExportQuestion> {
   const worker = new Worker(script.code, { eval: script.eval, workerData: start });
   const queue: ReaderMessage[] = [];
   let failure: Error | undefined;
@@ -74,21 +73,6 @@ function asBuffer(u: Uint8Array): Buffer {
 }
 
 /** The reader's bundle beside this one, or its TypeScript source through tsx when running from source. */
-function readerScript(dir = __dirname): { code: string; eval: boolean } | undefined {
-  const bundled = join(dir, BUNDLED_READER);
-  if (existsSync(bundled)) return { code: bundled, eval: false };
-  const source = join(dir, 'readWorker.ts');
-  const loader = typeScriptLoader();
-  if (!existsSync(source) || !loader) return undefined;
-  return { code: `require(${JSON.stringify(loader)}); require(${JSON.stringify(source)});`, eval: true };
-}
-
-/** tsx's CommonJS hook, when installed (a development dependency); resolved at run time, never bundled. */
-function typeScriptLoader(): string | undefined {
-  const name = ['tsx', 'cjs'].join('/');
-  try {
-    return require.resolve(name);
-  } catch {
-    return undefined;
-  }
+function readerScript(dir = __dirname): ThreadCode | undefined {
+  return threadCode(dir, BUNDLED_READER, 'readWorker.ts');
 }

@@ -1,4 +1,4 @@
-import { mean, quantile, seededRandom, DEFAULT_RESAMPLES, DEFAULT_SEED, type BootstrapInterval, type BootstrapOptions, type SeededRandom } from '../metrics/stats';
+import { checkedOptions, mean, quantile, seededRandom, type BootstrapInterval, type BootstrapOptions, type SeededRandom } from '../metrics/stats';
 import { binomialDraw } from './binomialDraw';
 
 /**
@@ -70,17 +70,6 @@ function percentiles(estimate: number, stats: Float64Array, confidence: number, 
   stats.sort();
   const tail = (1 - confidence) / 2;
   return { estimate, low: quantile(stats, tail), high: quantile(stats, 1 - tail), n };
-}
-
-/** The same rules as bootstrapMean's, with the same messages. */
-function checkedOptions(options: BootstrapOptions): Required<BootstrapOptions> {
-  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
-  const confidence = options.confidence ?? 0.95;
-  const seed = options.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1, got ${confidence}`);
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  return { resamples, confidence, seed };
 }
 
 /**

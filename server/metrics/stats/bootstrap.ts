@@ -68,7 +68,8 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
   return low + (sorted[above]! - low) * (position - below);
 }
 
-function checkedOptions(options: BootstrapOptions): Required<BootstrapOptions> {
+/** Defaults filled in and checked (shared with the summary's count bootstrap, which must refuse the same). */
+export function checkedOptions(options: BootstrapOptions): Required<BootstrapOptions> {
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const confidence = options.confidence ?? 0.95;
   const seed = options.seed ?? DEFAULT_SEED;
