@@ -4,7 +4,7 @@
  * data (`bench:detail:<id>`) into the round trip to the server and the page's own render and paint.
  */
 import type { PanelSession } from './panelSession';
-import { longTasks, pageNow, probeMarks, waitForMark, type PageGlobal } from './pageProbes';
+import { longTasksSince, pageNow, probeMarks, waitForMark, type PageGlobal } from './pageProbes';
 import { summarise, type Summary } from './stats';
 
 export interface PaintSample {
@@ -69,14 +69,13 @@ export async function measureFirstPaint(s: PanelSession, rowIndices: readonly nu
     const timed = await timedSelection(s, id);
     samples.push({ ...timed, answers: await s.panel.answers().count() });
   }
-  const tasks = await longTasks(s.frame, from, await pageNow(s.frame));
+  const tasks = await longTasksSince(s.frame, from);
   return {
     total: summarise(samples.map((x) => x.totalMs)),
     roundTrip: summarise(samples.map((x) => x.roundTripMs)),
     render: summarise(samples.map((x) => x.renderMs)),
     withListTraffic: samples.filter((x) => x.listPages > 0).length,
-    longTasksOver50ms: tasks.length,
-    longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.ms))),
+    ...tasks,
     samples,
   };
 }

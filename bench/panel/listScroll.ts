@@ -6,7 +6,7 @@
  * often the list was blank where the rater looked.
  */
 import type { PanelSession } from './panelSession';
-import { longTasks, pageNow, type PageGlobal } from './pageProbes';
+import { longTasksSince, pageNow, type PageGlobal } from './pageProbes';
 import { Seeded } from './medicalText';
 import { shareOver, summarise, type Summary } from './stats';
 
@@ -111,7 +111,7 @@ export async function measureListScroll(s: PanelSession, framesPerPattern: numbe
   for (const pattern of scrollPatterns(geometry, framesPerPattern)) {
     const from = await pageNow(s.frame);
     const records = await runPattern(s, pattern.positions);
-    const tasks = await longTasks(s.frame, from, await pageNow(s.frame));
+    const tasks = await longTasksSince(s.frame, from);
     const ms = records.map((r) => r.ms);
     figures.push({
       pattern: pattern.name,
@@ -122,8 +122,7 @@ export async function measureListScroll(s: PanelSession, framesPerPattern: numbe
       over50msPercent: shareOver(ms, 50),
       maxRowsInDom: Math.max(0, ...records.map((r) => r.rows)),
       framesWithPlaceholdersPercent: shareOver(records.map((r) => r.placeholders), 0),
-      longTasksOver50ms: tasks.length,
-      longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.ms))),
+      ...tasks,
     });
   }
   return figures;

@@ -5,7 +5,7 @@
  */
 import { timedSelection, type PaintSample } from './firstPaint';
 import type { PanelSession } from './panelSession';
-import { longTasks, pageNow, probeMarks } from './pageProbes';
+import { longTasksSince, pageNow, probeMarks } from './pageProbes';
 import { summarise, type Summary } from './stats';
 
 export interface StepSample extends Omit<PaintSample, 'answers'> {
@@ -53,7 +53,7 @@ export async function measureNextQuestion(s: PanelSession, warmUp: number, steps
   const from = await pageNow(s.frame);
   const samples: StepSample[] = [];
   for (let i = 0; i < steps; i++) samples.push(await step(s));
-  const tasks = await longTasks(s.frame, from, await pageNow(s.frame));
+  const tasks = await longTasksSince(s.frame, from);
   return {
     selectedToPainted: summarise(samples.map((x) => x.totalMs)),
     keyToPainted: summarise(samples.map((x) => x.fromKeyMs)),
@@ -61,8 +61,7 @@ export async function measureNextQuestion(s: PanelSession, warmUp: number, steps
     roundTrip: summarise(samples.map((x) => x.roundTripMs)),
     render: summarise(samples.map((x) => x.renderMs)),
     withListTraffic: samples.filter((x) => x.listPages > 0).length,
-    longTasksOver50ms: tasks.length,
-    longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.ms))),
+    ...tasks,
     samples,
   };
 }

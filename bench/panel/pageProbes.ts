@@ -117,7 +117,13 @@ export function pageNow(frame: Frame): Promise<number> {
   return frame.evaluate(() => performance.now());
 }
 
+/** How many long tasks (over 50 ms on the page's main thread) started since `from`, and the longest. */
+export async function longTasksSince(frame: Frame, from: number): Promise<{ longTasksOver50ms: number; longestTaskMs: number }> {
+  const tasks = await longTasks(frame, from, await pageNow(frame));
+  return { longTasksOver50ms: tasks.length, longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.ms))) };
+}
+
 /** Long tasks (over 50 ms on the page's main thread) that started in [from, to]. */
-export function longTasks(frame: Frame, from: number, to: number): Promise<{ at: number; ms: number }[]> {
+function longTasks(frame: Frame, from: number, to: number): Promise<{ at: number; ms: number }[]> {
   return frame.evaluate(([a, b]) => ((globalThis as unknown as PageGlobal).mrBenchLongTasks ?? []).filter((t) => t.at >= a && t.at <= b), [from, to] as const);
 }

@@ -10,7 +10,7 @@ import { formFields, type FormField } from '../../webview/ratingForm';
 import { Seeded } from './medicalText';
 import { scrollRowIntoView } from './firstPaint';
 import type { PanelSession } from './panelSession';
-import { longTasks, pageNow, probeMarks, waitForMark, waitForSave } from './pageProbes';
+import { longTasksSince, pageNow, probeMarks, waitForMark, waitForSave } from './pageProbes';
 import { summarise, type Summary } from './stats';
 
 /** One rating's last key, split at the arrival of the panel command and of the store's answer. */
@@ -115,7 +115,7 @@ export async function measureRatingAck(s: PanelSession, run: RatingRun): Promise
     }
     if (q < questions - 1 && !(await nextQuestion(s))) strayed++;
   }
-  const tasks = await longTasks(s.frame, from, await pageNow(s.frame));
+  const tasks = await longTasksSince(s.frame, from);
   return {
     keyToAcked: summarise(latencies.map((x) => x.keyToAcked)),
     keyToCommand: summarise(latencies.map((x) => x.keyToCommand)),
@@ -128,8 +128,7 @@ export async function measureRatingAck(s: PanelSession, run: RatingRun): Promise
     firstFailure: failures[0],
     jSelectedAnotherRow: strayed,
     keysPerRating: ratingKeys(new Seeded(1)).length,
-    longTasksOver50ms: tasks.length,
-    longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.ms))),
+    ...tasks,
   };
 }
 

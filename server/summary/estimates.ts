@@ -25,26 +25,10 @@ export function proportionEstimate(successes: number, trials: number): Proportio
  * the order makes the interval independent of the order the store returned the rows in.
  */
 export function answerMeans<T extends { answerId: string }>(items: readonly T[], valueOf: (item: T) => number | undefined): number[] {
-  if (items.every((item, i) => i === 0 || byCodeUnits(items[i - 1]!.answerId, item.answerId) <= 0)) return sortedAnswerMeans(items, valueOf);
-  const sums = new Map<string, { sum: number; count: number }>();
-  for (const item of items) {
-    const value = valueOf(item);
-    if (value === undefined) continue;
-    const entry = sums.get(item.answerId);
-    if (entry) {
-      entry.sum += value;
-      entry.count++;
-    } else {
-      sums.set(item.answerId, { sum: value, count: 1 });
-    }
-  }
-  const ids = [...sums.keys()];
-  // The caller usually passes rows already in answer order (see sortByAnswer): then no sort is needed.
-  if (!ids.every((id, i) => i === 0 || byCodeUnits(ids[i - 1]!, id) < 0)) ids.sort(byCodeUnits);
-  return ids.map((id) => {
-    const { sum, count } = sums.get(id)!;
-    return sum / count;
-  });
+  // The caller usually passes rows already in answer order (see sortByAnswer); the sort is stable, so each
+  // answer's values are summed in the order given either way.
+  const inOrder = items.every((item, i) => i === 0 || byCodeUnits(items[i - 1]!.answerId, item.answerId) <= 0);
+  return sortedAnswerMeans(inOrder ? items : sortByAnswer(items), valueOf);
 }
 
 /** answerMeans of rows in answer id order: one pass over runs of one answer, summed in the same order. */

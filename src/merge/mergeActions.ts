@@ -31,7 +31,9 @@ export class MergeActions {
       this.server().sendRequest(MergeRatingsRequest, { path: file.fsPath }),
     );
     this.log.info(result.report);
-    this.ratingsChanged();
+    // Only what was added or taken over changes what the panel shows; a merge of nothing new leaves it be.
+    const { added: a, updated: u } = result;
+    if (a.ratings + a.preferences + a.overrides + u.ratings + u.preferences + u.overrides > 0) this.ratingsChanged();
     void this.announce(result, file);
     return result;
   }
