@@ -40,8 +40,13 @@ export interface PageGlobal {
   PerformanceObserver: new (callback: (list: { getEntries(): { startTime: number; duration: number }[] }) => void) => {
     observe(options: { type: string; buffered: boolean }): void;
   };
+  setInterval(callback: () => void, ms: number): number;
+  clearInterval(id: number): void;
+  setTimeout(callback: () => void, ms: number): number;
   mrBenchProbes?: boolean;
   mrBenchLongTasks?: { at: number; ms: number }[];
+  /** Resolves with the mark's time once a mark of that name exists (installProbes). */
+  mrBenchMark?: (name: string) => Promise<number>;
 }
 
 /**
@@ -73,6 +78,23 @@ export async function installProbes(frame: Frame): Promise<void> {
     new w.PerformanceObserver((list) => {
       for (const t of list.getEntries()) tasks.push({ at: t.startTime, ms: t.duration });
     }).observe({ type: 'longtask', buffered: true });
+    // Marks are waited for by an observer, not by polling every frame: a poll at each animation frame ran
+    // in the panel's own thread while it handled the very message being timed, and kept frames coming.
+    const waiting = new Map<string, ((at: number) => void)[]>();
+    w.mrBenchMark = (name) =>
+      new Promise((resolve) => {
+        const done = performance.getEntriesByName(name, 'mark')[0];
+        if (done) resolve(done.startTime);
+        else waiting.set(name, [...(waiting.get(name) ?? []), resolve]);
+      });
+    new w.PerformanceObserver((list) => {
+      for (const m of list.getEntries() as unknown as { name: string; startTime: number }[]) {
+        const resolvers = waiting.get(m.name);
+        if (!resolvers) continue;
+        waiting.delete(m.name);
+        for (const resolve of resolvers) resolve(m.startTime);
+      }
+    }).observe({ type: 'mark', buffered: false });
   });
 }
 
@@ -88,28 +110,58 @@ export function marks(frame: Frame, prefix: string): Promise<Mark[]> {
   );
 }
 
-/** The time of the first mark with exactly this name, waiting for it to appear. */
+/** The time of the first mark with exactly this name, waiting for it to appear (installProbes first). */
 export async function waitForMark(frame: Frame, name: string, timeoutMs = 30_000): Promise<number> {
-  const handle = await frame.waitForFunction((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime, name, { timeout: timeoutMs, polling: 'raf' });
-  return (await handle.jsonValue()) as number;
+  return withTimeout(
+    frame.evaluate((n) => {
+      const wait = (globalThis as unknown as PageGlobal).mrBenchMark;
+      if (!wait) throw new Error('the benchmark probes are not installed in this page');
+      return wait(n);
+    }, name),
+    timeoutMs,
+    `mark ${name}`,
+  );
+}
+
+/** Rejects when `work` takes longer than `ms`; the page-side wait is left to end with the page. */
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The panel's acknowledgement of a rating (its mr:acked time), or the error its form shows instead. */
 export type SaveOutcome = { acked: number } | { error: string };
 
 export async function waitForSave(frame: Frame, answerId: string, timeoutMs: number): Promise<SaveOutcome> {
-  const handle = await frame.waitForFunction(
-    (id) => {
-      const mark = performance.getEntriesByName(`mr:acked:${id}`, 'mark')[0];
-      if (mark) return { acked: mark.startTime };
-      const { document } = globalThis as unknown as PageGlobal;
-      const failed = document.querySelector(`.answer[data-answer-id="${id}"] .save-status[data-status="error"]`);
-      return failed ? { error: failed.textContent?.trim() || 'error' } : undefined;
-    },
-    answerId,
-    { timeout: timeoutMs, polling: 'raf' },
+  return withTimeout(
+    frame.evaluate(
+      (id) =>
+        new Promise<SaveOutcome>((resolve) => {
+          const w = globalThis as unknown as PageGlobal;
+          if (!w.mrBenchMark) throw new Error('the benchmark probes are not installed in this page');
+          // A failed save shows on the form and leaves no mark; looked for ten times a second, off the timed path.
+          const failedCheck = w.setInterval(() => {
+            const failed = w.document.querySelector(`.answer[data-answer-id="${id}"] .save-status[data-status="error"]`);
+            if (failed) {
+              w.clearInterval(failedCheck);
+              resolve({ error: failed.textContent?.trim() || 'error' });
+            }
+          }, 100);
+          void w.mrBenchMark(`mr:acked:${id}`).then((acked) => {
+            w.clearInterval(failedCheck);
+            resolve({ acked });
+          });
+        }),
+      answerId,
+    ),
+    timeoutMs,
+    `the rating of answer ${answerId} to be acknowledged`,
   );
-  return (await handle.jsonValue()) as SaveOutcome;
 }
 
 /** The page's clock now, to bound later reads of marks to what happened after it. */
