@@ -41,7 +41,7 @@ import {
   type ServerStatus,
   type Shortcut,
 } from './protocol';
-import { formFields, valueForKey, type FormField } from './ratingForm';
+import { firstMissingField, formFields, missingLabels, valueForKey, type FormField } from './ratingForm';
 import { RpcError, type Rpc } from './rpc';
 import type { VsCodeApi } from './vscodeApi';
 import { adjudicationView } from './views/adjudicationView';
@@ -99,12 +99,20 @@ export class App {
   private batchRefresh: ReturnType<typeof setTimeout> | undefined;
   /** The question whose first paint is still to be marked. */
   private paintPending: string | undefined;
+  /** The keyboard moved the focused field: bring it into view once drawn (it may be below the fold). */
+  private revealField = false;
+  /** The "not saved yet" notice on screen, taken down once the rater goes on filling in the form. */
+  private incompleteNotice: string | undefined;
+  /** Where the keyboard focus was before a dialog took it, to give it back on close. */
+  private focusBeforeOverlay: HTMLElement | undefined;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly rpc: Rpc,
     private readonly api: VsCodeApi,
   ) {
+    // Focusable, so focus can return to the page itself (where the review keys work) when a dialog closes.
+    root.tabIndex = -1;
     const saved = api.getState();
     this.s = {
       shortcuts: [],
@@ -134,6 +142,12 @@ export class App {
     rpc.onNotification(SelectQuestion, ({ id }) => void this.list.reset({}).then(() => this.select(id)));
     rpc.onNotification(RatingsChanged, () => void this.ratingsChanged());
     rpc.onNotification(RunPanelCommand, ({ command, key }) => void this.run(command, key));
+    // At document level: the dialog opened by a key has focus, but a click behind it may have moved it.
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || !this.s.overlay) return;
+      e.preventDefault();
+      this.closeOverlay();
+    });
     rpc.onNotification(GenerationProgressed, (p) => {
       this.live.progress(p);
       if (p.questionId === this.s.selectedId) this.draw();
@@ -283,6 +297,8 @@ export class App {
     const value = valueForKey(field, key);
     if (value === undefined) return;
     this.forms.choose(rubric, a.id, field, value);
+    // The rater is filling the form in: a "still to rate" count on screen would be out of date.
+    if (this.incompleteNotice && this.s.toast === this.incompleteNotice) this.s = { ...this.s, toast: undefined };
     // Move on to the next field to rate, so a rating is a run of key presses.
     this.moveField(1, true);
   }
@@ -291,8 +307,26 @@ export class App {
     const count = this.fields().length;
     if (!count) return;
     const next = Math.max(0, Math.min(count - 1, this.s.focusedField + delta));
+    this.revealField = true;
     if (stopAtComment && this.fields()[next]?.kind === 'comment') return this.set({ focusedField: next });
     this.set({ focusedField: next });
+    this.persist();
+  }
+
+  /**
+   * Ctrl+Enter: a complete form is saved; an incomplete one is kept as a draft, and the rater is taken to
+   * the first field still to fill and told what is missing, rather than left wondering why nothing was saved.
+   */
+  private save(rubric: Rubric, a: AnswerView): void {
+    const f = this.forms.get(a.id);
+    this.forms.saveNow(rubric, a.id);
+    const missing = f ? firstMissingField(rubric, f) : undefined;
+    if (!f || missing === undefined) return;
+    const labels = missingLabels(rubric, f);
+    const named = labels.length > 3 ? `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more` : labels.join(', ');
+    this.revealField = true;
+    this.incompleteNotice = `Not saved yet: ${labels.length} still to rate (${named}). Kept as a draft.`;
+    this.set({ focusedField: missing, toast: this.incompleteNotice });
     this.persist();
   }
 
@@ -429,6 +463,8 @@ export class App {
   // ------------------------------------------------------------------ keyboard
 
   private async run(command: PanelCommand, key?: string): Promise<void> {
+    // A dialog is modal: a rating key must not change the form hidden behind it.
+    if (this.s.overlay && command !== 'showShortcuts' && command !== 'showGuidelines') return;
     const a = this.focusedAnswerView();
     const rubric = this.rubric;
     switch (command) {
@@ -452,16 +488,15 @@ export class App {
       case 'focusComment':
         return this.focusComment();
       case 'save':
-        if (a && rubric) this.forms.saveNow(rubric, a.id);
-        return;
+        return a && rubric ? this.save(rubric, a) : undefined;
       case 'undo':
         return this.undo();
       case 'flag':
         return a ? this.flag(a) : undefined;
       case 'showShortcuts':
-        return this.set({ overlay: this.s.overlay === 'shortcuts' ? undefined : 'shortcuts' });
+        return this.toggleOverlay('shortcuts');
       case 'showGuidelines':
-        return this.set({ overlay: this.s.overlay === 'guidelines' ? undefined : 'guidelines' });
+        return this.toggleOverlay('guidelines');
       case 'preferLeft':
         return this.prefer('left');
       case 'preferRight':
@@ -477,6 +512,22 @@ export class App {
       case 'showSummary':
         return this.summary.open();
     }
+  }
+
+  private toggleOverlay(kind: NonNullable<ViewState['overlay']>): void {
+    if (this.s.overlay === kind) return this.closeOverlay();
+    const active = document.activeElement;
+    if (!this.s.overlay) this.focusBeforeOverlay = active instanceof HTMLElement && active !== document.body ? active : undefined;
+    this.set({ overlay: kind });
+  }
+
+  private closeOverlay(): void {
+    this.set({ overlay: undefined });
+    const back = this.focusBeforeOverlay;
+    this.focusBeforeOverlay = undefined;
+    // Focus on the page itself (not a text field), so the review keys work again at once.
+    if (back?.isConnected) back.focus();
+    else this.root.focus();
   }
 
   private focusComment(): void {
@@ -522,6 +573,7 @@ export class App {
     requestAnimationFrame(() => {
       this.drawQueued = false;
       render(this.view(), this.root);
+      this.afterRender();
       const painted = this.paintPending;
       if (painted && this.s.detail?.id === painted) {
         this.paintPending = undefined;
@@ -529,6 +581,16 @@ export class App {
         requestAnimationFrame(() => perf.painted(painted));
       }
     });
+  }
+
+  /** Focus and scrolling that need the drawn page. */
+  private afterRender(): void {
+    const box = this.root.querySelector<HTMLElement>('.overlay .overlay-box');
+    if (box && !box.contains(document.activeElement)) box.focus();
+    if (this.revealField) {
+      this.revealField = false;
+      this.root.querySelector('.answer.focused .field.focused')?.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   private banner(): TemplateResult | typeof nothing {
@@ -546,7 +608,7 @@ export class App {
   }
 
   private overlay(): TemplateResult | typeof nothing {
-    const close = (): void => this.set({ overlay: undefined });
+    const close = (): void => this.closeOverlay();
     if (this.s.overlay === 'shortcuts') return shortcutsOverlay(this.s.shortcuts, close, () => void this.rpc.request(OpenKeybindings, undefined));
     if (this.s.overlay === 'guidelines') return guidelinesOverlay(this.rubric?.title ?? 'Rubric', this.rubric?.instructions, close);
     return nothing;

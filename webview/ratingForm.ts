@@ -48,6 +48,13 @@ export function missingLabels(rubric: Rubric, f: RatingForm): string[] {
   return missing.map((m) => (m.startsWith('axes.') ? (rubric.axes.find((a) => `axes.${a.id}` === m)?.label ?? m) : m === 'overall' ? rubric.overall.label : rubric.comment.label));
 }
 
+/** Index in formFields of the first field still to fill, or undefined when the form is complete. */
+export function firstMissingField(rubric: Rubric, f: RatingForm): number | undefined {
+  const missing = new Set(checkRating(rubric, { axes: f.values, overall: f.overall, comment: f.comment }).missing);
+  const index = formFields(rubric).findIndex((field) => missing.has(field.kind === 'axis' ? `axes.${field.axis.id}` : field.kind));
+  return index < 0 ? undefined : index;
+}
+
 /** The form's values differ from what the store acknowledged. */
 export function isChanged(f: RatingForm): boolean {
   const s = f.saved;

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { defaultRubric } from '../../server/rubric';
+import { fieldId, formFields } from '../../webview/ratingForm';
 import { ratingKeys } from './support/ratingKeys';
 import { storedRatings, waitForDraft } from './support/reviewDatabase';
 import { sampleQuestions } from './support/sampleFacts';
@@ -6,6 +8,7 @@ import { useSuiteSession, type Session } from './support/session';
 
 /** One key per field of the default rubric: the first choice, 3 on the overall score. */
 const firstChoices = ratingKeys('1', '3');
+const fieldIds = formFields(defaultRubric()).map(fieldId);
 
 /**
  * Issue 8: a physician grades with the keyboard alone; every saved rating is in the database; a reload brings
@@ -91,6 +94,35 @@ describe('drafts', function () {
     assert.equal(await form.locator('.field[data-field="consensus"] button.chosen').getAttribute('data-value'), 'opposed');
     assert.equal(await form.locator('.field[data-field="harm_likelihood"] button.chosen').getAttribute('data-value'), 'low');
     assert.equal(await storedRatings(session.workspace), 0, 'a draft is not a rating');
+  });
+
+  it('answers Ctrl+Enter on a half-filled form by going to the first field still to rate and saying what is missing', async () => {
+    const panel = await session.workbench.reviewPanel();
+    await panel.focusPage();
+    await panel.press('Control+Enter');
+    const toRate = firstChoices.length - 3;
+    await panel.banner().filter({ hasText: `Not saved yet: ${toRate} still to rate` }).waitFor();
+    const fourth = fieldIds[3]!;
+    await panel.answers().first().locator(`.field.focused[data-field="${fourth}"]`).waitFor();
+    assert.equal(await storedRatings(session.workspace), 0, 'an incomplete form is not saved as a rating');
+    await session.screenshot('incomplete-form-ctrl-enter');
+  });
+
+  it('keeps a dialog modal: it takes the focus, rating keys do nothing behind it, Escape closes it', async () => {
+    const panel = await session.workbench.reviewPanel();
+    const fourth = panel.answers().first().locator(`.field[data-field="${fieldIds[3]!}"]`);
+    await panel.press('Shift+Slash');
+    await panel.frame.locator('.overlay .overlay-box:focus').waitFor();
+    await panel.press('1');
+    // Keys reach the panel as VS Code commands, in order: once the guidelines replace the shortcuts, the 1
+    // before them has been handled.
+    await panel.press('i');
+    await panel.frame.locator('.overlay[aria-label^="Guidelines"] .overlay-box:focus').waitFor();
+    await panel.press('Escape');
+    await panel.frame.locator('.overlay').waitFor({ state: 'detached' });
+    assert.equal(await fourth.locator('button.chosen').count(), 0, 'the key pressed while the dialog was open changed nothing');
+    await panel.press('1');
+    await fourth.locator('button.chosen').waitFor();
   });
 });
 

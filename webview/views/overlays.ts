@@ -4,11 +4,9 @@ import { renderMarkdown } from '../markdown';
 import type { Shortcut } from '../protocol';
 
 function dialog(title: string, body: TemplateResult, onClose: () => void): TemplateResult {
-  return html`<div class="overlay" role="dialog" aria-modal="true" aria-label=${title}
-      @keydown=${(e: KeyboardEvent) => {
-        if (e.key === 'Escape') onClose();
-      }}>
-    <div class="overlay-box">
+  // Escape is handled by the app, which also moves focus into the box on open and back on close.
+  return html`<div class="overlay" role="dialog" aria-modal="true" aria-label=${title}>
+    <div class="overlay-box" tabindex="-1">
       <header><h2>${title}</h2><vscode-button secondary class="close" @click=${onClose}>Close</vscode-button></header>
       ${body}
     </div>
