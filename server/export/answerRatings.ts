@@ -1,23 +1,16 @@
-import type { ExportAnswer, ExportQuestion } from '../store';
+import { distinctRaters, meanOverallOf, type ExportAnswer, type ExportQuestion } from '../store';
 import { countRead, countSkip } from './counts';
 import type { ExportPlan } from './plan';
 import type { ExportCounts } from './types';
 
 /** Distinct raters who rated the answer. */
 export function raterCount(entry: ExportAnswer): number {
-  return new Set(entry.ratings.map((r) => r.rater)).size;
+  return distinctRaters(entry.ratings);
 }
 
 /** The overall score averaged over the raters who gave one; null when nobody did. */
 export function meanOverall(entry: ExportAnswer): number | null {
-  let sum = 0;
-  let n = 0;
-  for (const r of entry.ratings) {
-    if (r.overall === null) continue;
-    sum += r.overall;
-    n++;
-  }
-  return n === 0 ? null : sum / n;
+  return meanOverallOf(entry.ratings);
 }
 
 /**

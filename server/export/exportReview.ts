@@ -8,7 +8,7 @@ import { writeJsonl } from './jsonlExport';
 import { exportPlan, type ExportPlan } from './plan';
 import { exportStream } from './readerThread';
 import { axisIdsOf, summaryRubric } from './rubricVersions';
-import { writeSft } from './sftExport';
+import { sftStreamFilter, writeSft } from './sftExport';
 import { AnswerScoring } from './scoreCache';
 import { studySummary, summaryRouge } from './summaryExport';
 import { TextSink } from './textSink';
@@ -63,12 +63,14 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
 }
 
 /**
- * What the stream reads for the scores and texts: dpo and sft use no scores but every text; the others read
+ * What the stream reads for the scores and texts: dpo uses no scores but every text, sft no scores and the
+ * texts of only the answers it writes (sftStreamFilter); the others read
  * the cached scores, and need no text of an answer already scored, except jsonl and csv with texts. jsonl
  * takes them JSON-quoted by SQLite, ready to write (see server/store/queries/exportRows.ts).
  */
-function streamScores(plan: ExportPlan, scoring: AnswerScoring): Pick<ExportStreamFilter, 'scorer' | 'texts'> {
-  if (plan.format === 'dpo' || plan.format === 'sft') return {};
+function streamScores(plan: ExportPlan, scoring: AnswerScoring): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor'> {
+  if (plan.format === 'sft') return sftStreamFilter(plan);
+  if (plan.format === 'dpo') return {};
   const texts = !plan.texts ? 'none' : plan.format === 'jsonl' ? 'json' : plan.format === 'csv' ? 'all' : 'none';
   return { scorer: scoring.key, texts };
 }

@@ -1,4 +1,4 @@
-import type { ExportAnswer, ExportQuestion } from '../store';
+import type { ExportAnswer, ExportQuestion, ExportStreamFilter } from '../store';
 import { meanOverall, raterCount } from './answerRatings';
 import { countRead, countSkip } from './counts';
 import type { ExportPlan } from './plan';
@@ -6,14 +6,23 @@ import { completionText, promptText } from './promptText';
 import type { TextSink } from './textSink';
 import type { ExportCounts } from './types';
 
-/** Why an answer is not an SFT completion, or null when it is one. */
+/**
+ * Why an answer is not an SFT completion, or null when it is one. The checks of its ratings come first and
+ * are exactly reachesThreshold's, which the stream used to decide whose texts to read (sftStreamFilter).
+ */
 export function sftRejection(entry: ExportAnswer, plan: Pick<ExportPlan, 'minRaters' | 'minOverall'>): string | null {
   if (raterCount(entry) < plan.minRaters) return 'answers-below-min-raters';
   const mean = meanOverall(entry);
   if (mean === null) return 'answers-without-overall';
   if (mean < plan.minOverall) return 'answers-below-min-overall';
+  if (entry.textsOmitted) throw new Error(`internal: the texts of answer ${entry.answer.uid} were not read, yet its ratings pass`);
   if (entry.answer.split.answer.trim() === '') return 'answers-without-final-answer';
   return null;
+}
+
+/** What the SFT export reads: model output only of the answers whose ratings pass. */
+export function sftStreamFilter(plan: Pick<ExportPlan, 'minRaters' | 'minOverall'>): Pick<ExportStreamFilter, 'answerTextsFor'> {
+  return { answerTextsFor: { minRaters: plan.minRaters, minOverall: plan.minOverall } };
 }
 
 /**

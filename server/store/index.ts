@@ -18,6 +18,7 @@ export { mergeLeftOut, mergeReportText } from './mergeReportText';
 export type { StaleLockPolicy } from './lock/staleLock';
 export { SCHEMA_VERSION } from './migrations/index';
 export { questionUid, answerUid, textKey } from './uids';
+export { distinctRaters, meanOverallOf, reachesThreshold, type RatingThreshold } from './ratingFigures';
 export {
   StoreBusyError,
   StoreConflictError,

@@ -87,6 +87,18 @@ export const EXPORT_ANSWER_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS}) AS
   WHERE a.uid IN (SELECT value FROM json_each(?3)) ORDER BY a.id`;
 
 /**
+ * The export's answers without scores, their texts (as in EXPORT_ANSWER_SELECT's `texts`) read only for the
+ * answers listed in ?2: the others' model output is never read. Parameters: ?1 JSON array of answer uids,
+ * ?2 JSON array of the uids among them whose texts to read.
+ */
+export const ANSWER_SELECT_SOME_TEXTS = `SELECT CAST(json_array(${ANSWER_FIELDS}) AS BLOB) AS j, NULL AS scores,
+    IIF(a.uid IN (SELECT value FROM json_each(?2)), ${textsOf('json_array(x.raw, x.server_reasoning, x.reasoning, x.answer)')}, NULL) AS texts
+  FROM answers a JOIN questions q ON q.id = a.question_id
+  LEFT JOIN source_files f ON f.id = a.source_file_id
+  LEFT JOIN templates t ON t.hash = a.template_hash
+  WHERE a.uid IN (SELECT value FROM json_each(?1)) ORDER BY a.id`;
+
+/**
  * The answer's texts, looked up only where IIF asks for them: a join would read each answer's text row (a
  * page of model output) even when nothing of it is used, which was a fifth of an export without texts.
  */

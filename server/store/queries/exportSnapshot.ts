@@ -1,5 +1,6 @@
 import { QUESTION_COLUMNS, QUESTION_JOINS, questionFromRow } from '../rows/questionRows';
 import type { Connection, SqlParam } from '../sqlite/connection';
+import { reachesThreshold, type RatingThreshold } from '../ratingFigures';
 import { readNumber, readText, utf8 } from '../sqlite/text';
 import type { Transactions } from '../transactions';
 import type { ChoiceOverride, Preference, Rating, StoredAnswer, StoredQuestion } from '../types';
@@ -9,6 +10,7 @@ import { ratingKey } from '../writes/ratings';
 import {
   answerFromJsonRow,
   ANSWER_JSON_SELECT,
+  ANSWER_SELECT_SOME_TEXTS,
   EXPORT_ANSWER_SELECT,
   exportAnswerFromRow,
   exportTextMode,
@@ -37,6 +39,12 @@ export interface ExportStreamFilter {
    * 'json' (reasoning and final answer as JSON strings in `quoted` where SQLite can cut them; see exportRows.ts).
    */
   texts?: ExportTexts;
+  /**
+   * Without `scorer`: read the texts only of answers whose ratings (as of the snapshot) reach this threshold;
+   * the others come with empty texts and `textsOmitted`. The SFT export writes nothing of an answer below
+   * its threshold, and so reads the model output of only the answers it writes.
+   */
+  answerTextsFor?: RatingThreshold;
 }
 
 /** A rated (or compared) answer with every rating of it and every rater's correction of its extracted choice. */
@@ -129,7 +137,7 @@ function readChunk(
   const preferences = f.preferences ? snapshotPreferences(c, changes, idList, uids) : [];
   const answerUids = new Set([...ratings.map((r) => r.answerUid), ...preferences.flatMap((p) => [p.answerA, p.answerB])]);
   if (answerUids.size === 0) return { questions: [], last };
-  const answers = readAnswers(c, f, [...answerUids]);
+  const answers = readAnswers(c, f, [...answerUids], ratings);
   const answered = new Set(answers.map((a) => a.answer.questionUid));
   const questionIds = JSON.stringify(ids.filter((q) => answered.has(q.uid)).map((q) => q.id));
   // Nothing reads a question's texts when they are not exported and no answer has to be scored.
@@ -144,10 +152,27 @@ function readChunk(
 
 type ReadAnswer = Partial<ExportAnswerRow> & { answer: StoredAnswer };
 
-function readAnswers(c: Connection, f: ExportStreamFilter, uids: string[]): ReadAnswer[] {
+function readAnswers(c: Connection, f: ExportStreamFilter, uids: string[], ratings: readonly Rating[]): ReadAnswer[] {
   const list = JSON.stringify(uids);
-  if (f.scorer === undefined) return c.all(`${ANSWER_JSON_SELECT} WHERE a.uid ${IN_LIST} ORDER BY a.id`, [list]).map((row) => ({ answer: answerFromJsonRow(row) }));
-  return c.all(EXPORT_ANSWER_SELECT, [exportTextMode(f.texts ?? 'all'), f.scorer, list]).map(exportAnswerFromRow);
+  if (f.scorer !== undefined) return c.all(EXPORT_ANSWER_SELECT, [exportTextMode(f.texts ?? 'all'), f.scorer, list]).map(exportAnswerFromRow);
+  const threshold = f.answerTextsFor;
+  if (!threshold) return c.all(`${ANSWER_JSON_SELECT} WHERE a.uid ${IN_LIST} ORDER BY a.id`, [list]).map((row) => ({ answer: answerFromJsonRow(row) }));
+  const byAnswer = ratingsByAnswer(ratings);
+  const withTexts = JSON.stringify(uids.filter((uid) => reachesThreshold(byAnswer.get(uid) ?? [], threshold)));
+  return c.all(ANSWER_SELECT_SOME_TEXTS, [list, withTexts]).map((row) => {
+    const { answer, textsOmitted } = exportAnswerFromRow(row);
+    return textsOmitted ? { answer, textsOmitted } : { answer };
+  });
+}
+
+function ratingsByAnswer(ratings: readonly Rating[]): Map<string, Rating[]> {
+  const out = new Map<string, Rating[]>();
+  for (const r of ratings) {
+    const list = out.get(r.answerUid);
+    if (list) list.push(r);
+    else out.set(r.answerUid, [r]);
+  }
+  return out;
 }
 
 function nextQuestions(c: Connection, f: ExportStreamFilter, after: number, size: number): { id: number; uid: string }[] {

@@ -54,6 +54,35 @@ describe('store: streamExport reads one moment of the database', () => {
     assert.deepEqual(groups[1]!.question, qs[1]!.question);
   });
 
+  it('reads the texts of only the answers whose ratings reach answerTextsFor, as of its moment', async () => {
+    const a = (i: number, model: string) => qs[i]!.of(model).uid;
+    await rate(reader, 'dr-a', a(0, MODELS.thinking), 5);
+    await rate(reader, 'dr-b', a(0, MODELS.thinking), 3);
+    await rate(reader, 'dr-a', a(0, MODELS.plain), 5);
+    await rate(reader, 'dr-a', a(1, MODELS.plain), 3);
+    const stream = reader.streamExport({ questionsPerChunk: 1, answerTextsFor: { minRaters: 1, minOverall: 4 } });
+    const first = await stream.next();
+    // Saved after the export began: the export still sees 3, so this answer's texts stay unread.
+    await rate(otherWindow, 'dr-a', a(1, MODELS.plain), 5);
+    const groups = [first.value as ExportQuestion];
+    for await (const g of stream) groups.push(g);
+    const everything = await collect(reader.streamExport({ questionsPerChunk: 1 }));
+    const entries = groups.flatMap((g) => g.answers);
+    assert.deepEqual(entries.map((e) => [e.answer.model, e.textsOmitted === true]), [
+      [MODELS.thinking, false],
+      [MODELS.plain, false],
+      [MODELS.plain, true],
+    ]);
+    const wholeOnes = everything.flatMap((g) => g.answers);
+    assert.deepEqual(entries[0]!.answer, (await reader.getAnswers([a(0, MODELS.thinking)]))[0], 'mean 4 of two raters: read whole');
+    const skipped = entries[2]!;
+    assert.deepEqual([skipped.answer.raw, skipped.answer.split.answer, skipped.answer.split.reasoning], ['', '', '']);
+    const { raw: _raw, split: _split, serverReasoning: _server, ...rest } = skipped.answer;
+    const { raw: _raw2, split: _split2, serverReasoning: _server2, ...restWhole } = wholeOnes[2]!.answer;
+    assert.deepEqual(rest, restWhole, 'everything but the texts is there');
+    assert.deepEqual(skipped.ratings.map((r) => r.overall), [3]);
+  });
+
   it('ignores saves, deletions, undos and corrections made by another window while it runs', async () => {
     const a = (i: number, model: string) => qs[i]!.of(model).uid;
     await rate(reader, 'dr-a', a(0, MODELS.thinking), 4, { comment: 'first' });
