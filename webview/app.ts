@@ -41,7 +41,7 @@ import {
   type ServerStatus,
   type Shortcut,
 } from './protocol';
-import { firstMissingField, formFields, missingLabels, valueForKey, type FormField } from './ratingForm';
+import { fieldLabel, formFields, missingFieldIndexes, valueForKey, type FormField } from './ratingForm';
 import { RpcError, type Rpc } from './rpc';
 import type { VsCodeApi } from './vscodeApi';
 import { adjudicationView } from './views/adjudicationView';
@@ -320,13 +320,15 @@ export class App {
   private save(rubric: Rubric, a: AnswerView): void {
     const f = this.forms.get(a.id);
     this.forms.saveNow(rubric, a.id);
-    const missing = f ? firstMissingField(rubric, f) : undefined;
-    if (!f || missing === undefined) return;
-    const labels = missingLabels(rubric, f);
+    const missing = f ? missingFieldIndexes(rubric, f) : [];
+    const first = missing[0];
+    if (first === undefined) return;
+    const fields = this.fields();
+    const labels = missing.map((i) => fieldLabel(rubric, fields[i]!));
     const named = labels.length > 3 ? `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more` : labels.join(', ');
     this.revealField = true;
     this.incompleteNotice = `Not saved yet: ${labels.length} still to rate (${named}). Kept as a draft.`;
-    this.set({ focusedField: missing, toast: this.incompleteNotice });
+    this.set({ focusedField: first, toast: this.incompleteNotice });
     this.persist();
   }
 

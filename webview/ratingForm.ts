@@ -42,17 +42,22 @@ export function isComplete(rubric: Rubric, f: RatingForm): boolean {
   return checkRating(rubric, { axes: f.values, overall: f.overall, comment: f.comment }).complete;
 }
 
-/** Fields still to fill for the rating to be complete, as the rubric's labels. */
-export function missingLabels(rubric: Rubric, f: RatingForm): string[] {
-  const missing = checkRating(rubric, { axes: f.values, overall: f.overall, comment: f.comment }).missing;
-  return missing.map((m) => (m.startsWith('axes.') ? (rubric.axes.find((a) => `axes.${a.id}` === m)?.label ?? m) : m === 'overall' ? rubric.overall.label : rubric.comment.label));
+export function fieldLabel(rubric: Rubric, field: FormField): string {
+  if (field.kind === 'axis') return field.axis.label;
+  return field.kind === 'overall' ? rubric.overall.label : rubric.comment.label;
 }
 
-/** Index in formFields of the first field still to fill, or undefined when the form is complete. */
-export function firstMissingField(rubric: Rubric, f: RatingForm): number | undefined {
+/** Indexes in formFields of the fields still to fill for the rating to be complete, in form order. */
+export function missingFieldIndexes(rubric: Rubric, f: RatingForm): number[] {
   const missing = new Set(checkRating(rubric, { axes: f.values, overall: f.overall, comment: f.comment }).missing);
-  const index = formFields(rubric).findIndex((field) => missing.has(field.kind === 'axis' ? `axes.${field.axis.id}` : field.kind));
-  return index < 0 ? undefined : index;
+  // checkRating names a field `axes.<id>`, `overall` or `comment`.
+  return formFields(rubric).flatMap((field, i) => (missing.has(field.kind === 'axis' ? `axes.${field.axis.id}` : field.kind) ? [i] : []));
+}
+
+/** Fields still to fill for the rating to be complete, as the rubric's labels. */
+export function missingLabels(rubric: Rubric, f: RatingForm): string[] {
+  const fields = formFields(rubric);
+  return missingFieldIndexes(rubric, f).map((i) => fieldLabel(rubric, fields[i]!));
 }
 
 /** The form's values differ from what the store acknowledged. */

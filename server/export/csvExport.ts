@@ -1,7 +1,7 @@
 import type { ExportQuestion } from '../store';
 import { accuracyCells, answerCells, csvCellText, csvHeader, questionCells, ratingCells, type CsvLayout } from './csvColumns';
 import type { ExportPlan } from './plan';
-import { forEachRatedAnswer } from './ratingRecords';
+import { forEachRatedAnswer, QuestionPart } from './ratingRecords';
 import { ratingAccuracy, ratingFields } from './ratingRecord';
 import type { AnswerScoring } from './scoreCache';
 import type { TextSink } from './textSink';
@@ -24,15 +24,15 @@ export async function writeCsv(
 ): Promise<void> {
   const row = (cells: readonly Parameters<typeof csvCellText>[0][]) => cells.map(csvCellText).join(',');
   await sink.write(csvHeader(layout).map(csvCellText).join(',') + RECORD_END);
-  let question: { uid?: string; cells: Buffer } = { cells: Buffer.alloc(0) };
+  const questionPart = new QuestionPart((parts) => `,${row(questionCells(parts))}`);
   await forEachRatedAnswer(stream, plan, counts, scoring, async ({ entry, scores, parts, ratings }) => {
     // Encoded once per question and once per answer: most of a row's bytes, the same for each of the
-    // answer's raters; a question's answers come one after another.
-    if (parts.question.uid !== question.uid) question = { uid: parts.question.uid, cells: Buffer.from(`,${row(questionCells(parts))}`, 'utf8') };
+    // answer's raters.
+    const question = questionPart.bytes(parts);
     const shared = Buffer.from(`,${row(answerCells(parts, layout))},`, 'utf8');
     for (const r of ratings) {
       await sink.write(row(ratingCells(ratingFields(r), layout)));
-      await sink.write(question.cells);
+      await sink.write(question);
       await sink.write(shared);
       await sink.write(`${row(accuracyCells(ratingAccuracy(entry, scores, r)))}${RECORD_END}`);
       counts.written++;

@@ -76,9 +76,9 @@ function streamScores(plan: ExportPlan, scoring: AnswerScoring): Pick<ExportStre
 }
 
 /**
- * dpo and sft read every answer's texts as strings and do little with them: handing 456 MB of strings from
- * the reader thread costs this one about what reading them does (measured: no faster, 40 % more CPU), so
- * they read here unless asked otherwise.
+ * dpo and sft read answers' texts as strings (sft only those it writes) and do little with them: handing
+ * them over from the reader thread cost this one about what reading them does (measured with every text: no
+ * faster, 40 % more CPU), so they read here unless asked otherwise.
  */
 function readInWorker(plan: ExportPlan, options: ExportOptions): boolean | undefined {
   return options.readInWorker ?? (plan.format === 'dpo' || plan.format === 'sft' ? false : undefined);

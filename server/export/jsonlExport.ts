@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExportAnswer, ExportQuestion } from '../store';
 import type { ExportPlan } from './plan';
-import { forEachRatedAnswer } from './ratingRecords';
+import { forEachRatedAnswer, QuestionPart } from './ratingRecords';
 import { ratingAccuracy, ratingFields, type AnswerRecordParts } from './ratingRecord';
 import type { AnswerScoring } from './scoreCache';
 import type { TextSink } from './textSink';
@@ -14,7 +14,7 @@ import type { ExportCounts } from './types';
  * key order.
  */
 export async function writeJsonl(stream: AsyncIterable<ExportQuestion>, plan: ExportPlan, sink: TextSink, counts: ExportCounts, scoring: AnswerScoring): Promise<void> {
-  const questionPart = new LastQuestion();
+  const questionPart = new QuestionPart(({ question, reference }) => `,${JSON.stringify({ question, reference }).slice(1, -1)}`);
   await forEachRatedAnswer(stream, plan, counts, scoring, async ({ entry, scores, parts, ratings }) => {
     const question = questionPart.bytes(parts);
     const answer = answerBytes(parts, plan.texts ? entry.quoted : undefined);
@@ -26,24 +26,6 @@ export async function writeJsonl(stream: AsyncIterable<ExportQuestion>, plan: Ex
       counts.written++;
     }
   });
-}
-
-/**
- * The question and reference part of the lines, `,"question":...,"reference":...`, serialized and encoded
- * once per question rather than once per answer: a question's answers come one after another, and its
- * texts (PubMedQA contexts, medical-o1 reference reasoning) are as long as an answer's.
- */
-class LastQuestion {
-  private uid: string | undefined;
-  private encoded = Buffer.alloc(0);
-
-  bytes(parts: AnswerRecordParts): Buffer {
-    if (parts.question.uid !== this.uid) {
-      this.uid = parts.question.uid;
-      this.encoded = Buffer.from(`,${JSON.stringify({ question: parts.question, reference: parts.reference }).slice(1, -1)}`, 'utf8');
-    }
-    return this.encoded;
-  }
 }
 
 /**

@@ -35,3 +35,23 @@ export async function forEachRatedAnswer(
   }
   await scoring.save();
 }
+
+/**
+ * A question's part of its records (question and reference), encoded once per question rather than once per
+ * answer: a question's answers come one after another, and its texts (PubMedQA contexts, medical-o1
+ * reference reasoning) are as long as an answer's.
+ */
+export class QuestionPart {
+  private uid: string | undefined;
+  private encoded = Buffer.alloc(0);
+
+  constructor(private readonly text: (parts: AnswerRecordParts) => string) {}
+
+  bytes(parts: AnswerRecordParts): Buffer {
+    if (parts.question.uid !== this.uid) {
+      this.uid = parts.question.uid;
+      this.encoded = Buffer.from(this.text(parts), 'utf8');
+    }
+    return this.encoded;
+  }
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { MergeRatingsRequest, type MergeResultView } from '../../server/protocol';
-import { mergedMessage } from './mergeMessage';
+import { itemCount, mergedMessage } from './mergeMessage';
 
 /**
  * The extension's part of merging another rater's database: the open dialog and the notification. The merge
@@ -32,8 +32,7 @@ export class MergeActions {
     );
     this.log.info(result.report);
     // Only what was added or taken over changes what the panel shows; a merge of nothing new leaves it be.
-    const { added: a, updated: u } = result;
-    if (a.ratings + a.preferences + a.overrides + u.ratings + u.preferences + u.overrides > 0) this.ratingsChanged();
+    if (itemCount(result.added) + itemCount(result.updated) > 0) this.ratingsChanged();
     void this.announce(result, file);
     return result;
   }

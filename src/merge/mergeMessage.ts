@@ -1,5 +1,10 @@
 import type { MergeCountsView, MergeResultView } from '../../server/protocol';
 
+/** Ratings, preferences and choice corrections together. */
+export function itemCount(c: MergeCountsView): number {
+  return c.ratings + c.preferences + c.overrides;
+}
+
 function counted(c: MergeCountsView): string {
   const parts = [
     [c.ratings, 'rating'],
@@ -12,8 +17,8 @@ function counted(c: MergeCountsView): string {
 
 /** One line for the notification: what came in, what was already here, and what was left out. */
 export function mergedMessage(r: MergeResultView, fileName: string): string {
-  const unchanged = r.unchanged.ratings + r.unchanged.preferences + r.unchanged.overrides;
-  const updated = r.updated.ratings + r.updated.preferences + r.updated.overrides;
+  const unchanged = itemCount(r.unchanged);
+  const updated = itemCount(r.updated);
   const lines = [`Merged from ${fileName}: ${counted(r.added)} added`];
   if (updated) lines.push(`${updated} updated to their later edits`);
   if (unchanged) lines.push(`${unchanged} already here`);

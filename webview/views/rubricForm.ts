@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Rubric } from '../../server/rubric/types';
-import { fieldId, formFields, missingLabels, valueOf, type FormField, type FormValue, type RatingForm } from '../ratingForm';
+import { fieldId, fieldLabel, formFields, missingLabels, valueOf, type FormField, type FormValue, type RatingForm } from '../ratingForm';
 
 export interface RubricFormProps {
   rubric: Rubric;
@@ -33,11 +33,6 @@ function choiceButtons(p: RubricFormProps, field: FormField, index: number, choi
       ><span class="key" aria-hidden="true">${c.key ?? String(i + 1)}</span> ${c.label}</button>`,
     )}
   </div>`;
-}
-
-function fieldLabel(rubric: Rubric, field: FormField): string {
-  if (field.kind === 'axis') return field.axis.label;
-  return field.kind === 'overall' ? rubric.overall.label : rubric.comment.label;
 }
 
 function fieldControl(p: RubricFormProps, field: FormField, index: number): TemplateResult {

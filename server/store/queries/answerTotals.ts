@@ -1,4 +1,4 @@
-import type { Connection } from '../sqlite/connection';
+import type { Connection, SqlParam } from '../sqlite/connection';
 import { readNumber } from '../sqlite/text';
 
 /** Answers in the store, and the questions that have at least one. */
@@ -7,7 +7,11 @@ export interface AnswerTotals {
   questions: number;
 }
 
-const COUNT_ALL = 'SELECT count(*) AS answers, count(DISTINCT question_id) AS questions FROM answers';
+/** The answers (and the questions they answer) that `where` keeps: a condition on `a`, with its parameters. */
+export function countAnswers(c: Connection, where = '', params: SqlParam[] = []): AnswerTotals {
+  const row = c.get(`SELECT count(*) AS answers, count(DISTINCT a.question_id) AS questions FROM answers a ${where}`, params);
+  return { answers: readNumber(row?.answers ?? 0), questions: readNumber(row?.questions ?? 0) };
+}
 
 /**
  * The store-wide answer totals, counted again only when answers were added. Progress is asked for after
@@ -22,8 +26,7 @@ export class AnswerTotalsCache {
   get(c: Connection): AnswerTotals {
     const newestId = readNumber(c.get('SELECT coalesce(max(id), 0) AS id FROM answers')?.id ?? 0);
     if (this.kept?.newestId === newestId) return this.kept.totals;
-    const row = c.get(COUNT_ALL);
-    const totals = { answers: readNumber(row?.answers ?? 0), questions: readNumber(row?.questions ?? 0) };
+    const totals = countAnswers(c);
     this.kept = { newestId, totals };
     return totals;
   }

@@ -65,6 +65,14 @@ function partSql(p: 'reasoning' | 'answer'): string {
     substr(${from}, COALESCE(a.${p}_start, 0) + 1, max(COALESCE(a.${p}_end, 0) - COALESCE(a.${p}_start, 0), 0)))`;
 }
 
+/** What ANSWER_FIELDS reads from, without the texts (textsOf looks those up only where they are wanted). */
+const EXPORT_ANSWERS_FROM = `FROM answers a JOIN questions q ON q.id = a.question_id
+  LEFT JOIN source_files f ON f.id = a.source_file_id
+  LEFT JOIN templates t ON t.hash = a.template_hash`;
+
+/** Every text of an answer, as the JSON array exportAnswerFromRow reads: raw, server reasoning, reasoning, answer. */
+const ALL_TEXTS = textsOf('json_array(x.raw, x.server_reasoning, x.reasoning, x.answer)');
+
 /**
  * The export's answers with their cached scores of scorer ?2 (`scores`, null when none: a column of its own,
  * since inside `j` SQLite would escape and JavaScript unescape half a kilobyte of JSON per answer). ?1
@@ -77,12 +85,10 @@ function partSql(p: 'reasoning' | 'answer'): string {
  * Parameters: ?1 text mode, ?2 scorer, ?3 JSON array of answer uids.
  */
 export const EXPORT_ANSWER_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS}) AS BLOB) AS j, CAST(s.scores AS BLOB) AS scores,
-    IIF(${FULL}, ${textsOf('json_array(x.raw, x.server_reasoning, x.reasoning, x.answer)')}, NULL) AS texts,
+    IIF(${FULL}, ${ALL_TEXTS}, NULL) AS texts,
     IIF(${QUOTED}, ${textsOf(`json_quote(${partSql('reasoning')})`)}, NULL) AS qr,
     IIF(${QUOTED}, ${textsOf(`json_quote(${partSql('answer')})`)}, NULL) AS qa
-  FROM answers a JOIN questions q ON q.id = a.question_id
-  LEFT JOIN source_files f ON f.id = a.source_file_id
-  LEFT JOIN templates t ON t.hash = a.template_hash
+  ${EXPORT_ANSWERS_FROM}
   LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = ?2
   WHERE a.uid IN (SELECT value FROM json_each(?3)) ORDER BY a.id`;
 
@@ -92,10 +98,8 @@ export const EXPORT_ANSWER_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS}) AS
  * ?2 JSON array of the uids among them whose texts to read.
  */
 export const ANSWER_SELECT_SOME_TEXTS = `SELECT CAST(json_array(${ANSWER_FIELDS}) AS BLOB) AS j, NULL AS scores,
-    IIF(a.uid IN (SELECT value FROM json_each(?2)), ${textsOf('json_array(x.raw, x.server_reasoning, x.reasoning, x.answer)')}, NULL) AS texts
-  FROM answers a JOIN questions q ON q.id = a.question_id
-  LEFT JOIN source_files f ON f.id = a.source_file_id
-  LEFT JOIN templates t ON t.hash = a.template_hash
+    IIF(a.uid IN (SELECT value FROM json_each(?2)), ${ALL_TEXTS}, NULL) AS texts
+  ${EXPORT_ANSWERS_FROM}
   WHERE a.uid IN (SELECT value FROM json_each(?1)) ORDER BY a.id`;
 
 /**

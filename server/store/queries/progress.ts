@@ -2,7 +2,7 @@ import { setId as findSetId } from '../rows/setRows';
 import type { Connection, SqlParam } from '../sqlite/connection';
 import { readNumber, readText } from '../sqlite/text';
 import type { QuestionProgress, RaterProgress } from '../types';
-import type { AnswerTotals, AnswerTotalsCache } from './answerTotals';
+import { countAnswers, type AnswerTotalsCache } from './answerTotals';
 import { rubricCondition } from './questionFilter';
 
 export interface ProgressScope {
@@ -20,7 +20,7 @@ export function raterProgress(c: Connection, scope: ProgressScope, storeTotals?:
   const inSet = set === undefined ? '' : 'AND a.question_id IN (SELECT question_id FROM set_questions WHERE set_id = ?)';
   const setParams: SqlParam[] = set === undefined ? [] : [set];
   const rk = rubricCondition('r', scope.rubricKey);
-  const { answers: totalAnswers, questions: totalQuestions } = set === undefined && storeTotals ? storeTotals.get(c) : setTotals(c, inSet, setParams);
+  const { answers: totalAnswers, questions: totalQuestions } = set === undefined && storeTotals ? storeTotals.get(c) : countAnswers(c, `WHERE 1 = 1 ${inSet}`, setParams);
   const rows = c.all(
     `SELECT CAST(rt.name AS BLOB) AS rater,
        (SELECT count(DISTINCT r.answer_id) FROM ratings r JOIN answers a ON a.id = r.answer_id
@@ -39,11 +39,6 @@ export function raterProgress(c: Connection, scope: ProgressScope, storeTotals?:
     gradedQuestions: readNumber(r.questions),
     totalQuestions,
   }));
-}
-
-function setTotals(c: Connection, inSet: string, setParams: SqlParam[]): AnswerTotals {
-  const totals = c.get(`SELECT count(*) AS answers, count(DISTINCT a.question_id) AS questions FROM answers a WHERE 1 = 1 ${inSet}`, setParams);
-  return { answers: totals ? readNumber(totals.answers) : 0, questions: totals ? readNumber(totals.questions) : 0 };
 }
 
 /** Per question: how many raters finished it and how covered its least and most rated answers are. */
