@@ -1,6 +1,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import type { Rubric } from '../server/rubric/types';
 import { FormController } from './formController';
+import { FrameGate } from './frameGate';
 import { LiveGenerations } from './liveGenerations';
 import { perf } from './perfMarks';
 import { ListModel } from './listModel';
@@ -96,6 +97,7 @@ export class App {
   private readonly prefetch: QuestionPrefetch;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private drawQueued = false;
+  private readonly frames = new FrameGate();
   private batchRefresh: ReturnType<typeof setTimeout> | undefined;
   /** The question whose first paint is still to be marked. */
   private paintPending: string | undefined;
@@ -132,8 +134,9 @@ export class App {
     rpc.onWritesSettled(() => this.warmNeighbours());
     this.summary = new SummaryPage(rpc, () => this.draw(), (toast) => this.set({ toast }));
     this.list.filters = saved?.filters ?? {};
-    this.forms = new FormController(rpc, () => this.draw(), (id) => void this.afterSave(id));
-    this.consensusForms = new FormController(rpc, () => this.draw(), () => void this.list.refresh(), true);
+    const holdFrames = (): (() => void) => this.frames.hold();
+    this.forms = new FormController(rpc, () => this.draw(), (id) => void this.afterSave(id), false, holdFrames);
+    this.consensusForms = new FormController(rpc, () => this.draw(), () => void this.list.refresh(), true, holdFrames);
     rpc.onNotification(StatusChanged, (status) => {
       const becameReady = status.state === 'ready' && this.s.status?.state !== 'ready';
       this.set({ status });
@@ -572,6 +575,10 @@ export class App {
   private draw(): void {
     if (this.drawQueued) return;
     this.drawQueued = true;
+    this.frames.whenOpen(() => this.drawNextFrame());
+  }
+
+  private drawNextFrame(): void {
     requestAnimationFrame(() => {
       this.drawQueued = false;
       render(this.view(), this.root);

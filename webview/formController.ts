@@ -23,6 +23,8 @@ export class FormController {
     private readonly onSaved: (answerId: string) => void,
     /** Forms of the adjudicated consensus: saved as rater "consensus", and never kept as this rater's drafts. */
     private readonly consensus = false,
+    /** Holds the page's drawing while a save is out (see frameGate.ts); released when its answer is in. */
+    private readonly holdFrames: () => () => void = () => () => undefined,
   ) {}
 
   /** Starts over with a question's answers, keeping forms with unsaved edits of the same answers. */
@@ -76,6 +78,7 @@ export class FormController {
       return;
     }
     this.inFlight.add(answerId);
+    const release = this.holdFrames();
     this.set(answerId, { status: 'saving' });
     try {
       const saved = await this.rpc.request(SaveRating, {
@@ -99,6 +102,7 @@ export class FormController {
     } finally {
       this.inFlight.delete(answerId);
       this.changed();
+      release();
     }
   }
 
