@@ -50,8 +50,10 @@ describe('store: an import killed with SIGKILL', function () {
   afterEach(() => tmp.cleanup());
 
   it('keeps committed ratings and a sound database, and running it again finishes the job exactly', async () => {
-    // 4,000 questions and 12,000 answers of 2-4 kB (46 MB of files): more than one import transaction.
-    const set = generateImportSet(join(tmp.dir, 'set'), 4_000);
+    // 8,000 questions and 24,000 answers of 2-4 kB (92 MB of files): several import transactions, and enough
+    // left after a first kill that got as far as a commit for the second run to grow the file by 40 MB (with
+    // 4,000 questions a first kill after the first commit left too little, and the second run finished first).
+    const set = generateImportSet(join(tmp.dir, 'set'), 8_000);
     const files = [...set.questionFiles, ...set.answerFiles];
     const killed = join(tmp.dir, 'killed.sqlite');
     const clean = join(tmp.dir, 'clean.sqlite');
