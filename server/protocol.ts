@@ -10,6 +10,7 @@ import type { StudySummary } from './summary/types';
 import type { QuestionKind } from './dataset/model';
 import type { Rubric } from './rubric/types';
 import type { SplitFlag, ThinkState } from './think/types';
+import type { RougeType } from './metrics/rouge/types';
 
 export const ServerErrorCode = {
   NotFound: -32001,
@@ -62,6 +63,11 @@ export interface QuestionFilters {
   model?: string;
   /** Only questions with an answer in this finish state. */
   finish?: 'unclosed' | 'truncated';
+  /**
+   * Only questions with an answer whose ROUGE F-measure against the reference answer is below this (0-1];
+   * the metric is ListQuestionsResult.rougeFilter's. Questions without a reference never match.
+   */
+  lowRouge?: number;
 }
 
 export interface QuestionSummary {
@@ -111,6 +117,12 @@ export interface ListQuestionsResult {
   models: string[];
   /** The study is blind (`medreview.review.blind`). */
   blind: boolean;
+  /**
+   * The metric the `lowRouge` filter compares (ROUGE-L when the project computes it), and, with that filter
+   * on, how many answers have no score yet: they are left out of the list until scored, so ask again until
+   * none are left.
+   */
+  rougeFilter: { metric: RougeType; unscored?: number };
 }
 
 /** extension -> server: one page of the question list. */

@@ -630,6 +630,7 @@ export class App {
         filters: this.list.filters,
         models: this.list.models,
         progress: this.list.progress,
+        rougeFilter: this.list.rougeFilter,
         // The study's setting, not the question's: a question revealed after rating must not bring the model filter back.
         blind: this.list.blind || (s.detail?.blind ?? false),
         onFilters: (f) => this.onFilters(f),

@@ -22,6 +22,9 @@ export class ListModel {
   models: string[] = [];
   /** Whether the study is blind (from the server, with every page). */
   blind = false;
+  /** The ROUGE filter's metric, and the answers it still has to score (from the last page). */
+  rougeFilter: ListQuestionsResult['rougeFilter'] | undefined;
+  private rescan: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly rpc: Rpc,
@@ -33,6 +36,7 @@ export class ListModel {
   /** Drops every page and loads the first one under the new filters. */
   async reset(filters: QuestionFilters): Promise<void> {
     this.filters = filters;
+    this.rougeFilter = this.rougeFilter && { metric: this.rougeFilter.metric };
     this.generation++;
     this.progressAsked = false;
     this.pages = new Map();
@@ -82,6 +86,18 @@ export class ListModel {
     return this.at(index);
   }
 
+  /**
+   * The host scores answers for the ROUGE filter a little at a time and lists only the scored ones: ask again
+   * until it has scored them all, so questions join the list as their scores arrive.
+   */
+  private refreshWhileScoring(): void {
+    if (!this.rougeFilter?.unscored || this.rescan) return;
+    this.rescan = setTimeout(() => {
+      this.rescan = undefined;
+      if (this.filters.lowRouge !== undefined) void this.refresh();
+    }, RESCAN_MS);
+  }
+
   private ensurePage(page: number): Promise<void> {
     if (this.pages.has(page) && !this.stale.has(page)) return Promise.resolve();
     if (page > 0 && page * PAGE_SIZE >= this.total) return Promise.resolve();
@@ -99,6 +115,8 @@ export class ListModel {
       if (r.progress) this.progress = r.progress;
       this.models = r.models;
       this.blind = r.blind;
+      this.rougeFilter = r.rougeFilter;
+      this.refreshWhileScoring();
       this.onChange();
     });
     this.loading.set(page, load);
@@ -107,6 +125,9 @@ export class ListModel {
     });
   }
 }
+
+/** How often the list is asked for again while the host scores answers for the ROUGE filter. */
+const RESCAN_MS = 500;
 
 function pagesOf(first: number, last: number): number[] {
   const pages: number[] = [];

@@ -21,6 +21,11 @@ export function scorerKey(settings: RougeSettings): string {
 const SURROGATE = /[\uD800-\uDFFF]/;
 const cuttable = (text: string): boolean => !SURROGATE.test(text) && !text.includes('\u0000');
 
+/** The score cache's row of an answer's scores. */
+export function cacheRow(answer: StoredAnswer, scorer: string, scores: AnswerScores): CachedScores {
+  return { answerUid: answer.uid, scorer, scores: JSON.stringify(scores), plainText: cuttable(answer.raw) && cuttable(answer.serverReasoning ?? '') };
+}
+
 /** Scores computed anew are saved in batches of this many, each one short write transaction. */
 const SAVE_BATCH = 1_000;
 
@@ -59,8 +64,7 @@ export class AnswerScoring {
     const answer = entry.textsOmitted ? await this.fullAnswer(entry.answer.uid) : entry.answer;
     const question = q.textsOmitted ? await this.fullQuestion(q.question.uid) : q.question;
     const scores = scoreAnswer(question, answer, this.settings);
-    const plainText = cuttable(answer.raw) && cuttable(answer.serverReasoning ?? '');
-    this.pending.push({ answerUid: answer.uid, scorer: this.key, scores: JSON.stringify(scores), plainText });
+    this.pending.push(cacheRow(answer, this.key, scores));
     this.computed++;
     return scores;
   }

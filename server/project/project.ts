@@ -2,6 +2,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { RougeSettings } from '../metrics';
 import { isRougeType } from '../metrics';
 import type { OpenDatasetResult, RubricView, ServerSettings, ServerStatus } from '../protocol';
+import { ScoreCacheFiller } from '../export/scoreFill';
 import { openStore, type Store } from '../store';
 import { activeRubric } from './activeRubric';
 import { resolveDatasetFiles } from './datasetFiles';
@@ -17,6 +18,8 @@ export interface OpenProject {
   settings: ServerSettings;
   rouge: RougeSettings;
   models: string[];
+  /** Scores every answer for the list's ROUGE filter, a little at a time. */
+  scores: ScoreCacheFiller;
 }
 
 /**
@@ -106,7 +109,8 @@ export class Project {
       await syncDatasets(store, [...new Set([...files, ...this.openedFiles])], { tagNames: this.settings.thinkTagNames, log: this.log });
       this.lookupValue = await StoredQuestionLookup.load(store);
       const models = await store.models();
-      this.opened = { store, rater, rubric, settings: this.settings, rouge: rougeSettings(this.settings), models };
+      const rouge = rougeSettings(this.settings);
+      this.opened = { store, rater, rubric, settings: this.settings, rouge, models, scores: new ScoreCacheFiller(store, rouge) };
       await this.publishReady(store, missing);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -12,6 +12,7 @@ import {
 } from '../protocol';
 import type { OpenProject, Project } from '../project/project';
 import { questionView } from '../project/questionView';
+import { answerRougePath, lowRougeMetric } from '../export/scoreFill';
 import type { QuestionListParams } from '../store';
 import { invalid, typed } from './errors';
 
@@ -27,12 +28,27 @@ export function storeFilters(f: QuestionFilters, p: OpenProject): QuestionListPa
     model: p.settings.blind ? undefined : f.model || undefined,
     thinkState: f.finish === 'unclosed' ? 'unclosed' : undefined,
     finishReason: f.finish === 'truncated' ? 'length' : undefined,
+    scoreBelow: f.lowRouge === undefined ? undefined : { scorer: p.scores.scorer, path: answerRougePath(lowRougeMetric(p.rouge)), below: checkedThreshold(f.lowRouge) },
   };
 }
 
+function checkedThreshold(value: unknown): number {
+  if (typeof value !== 'number' || !(value > 0 && value <= 1)) throw invalid(`filters.lowRouge: ${JSON.stringify(value)} is not a ROUGE F-measure above 0 and at most 1`);
+  return value;
+}
+
+/**
+ * How long one list request scores answers for the ROUGE filter before it answers with what is scored: long
+ * enough for a few thousand answers, short enough that the list shows progress (the panel asks again).
+ */
+const SCORING_BUDGET_MS = 1_500;
+
 export async function listQuestions(project: Project, params: ListQuestionsParams): Promise<ListQuestionsResult> {
   const p = await project.ready();
-  const result = await p.store.listQuestions({ ...storeFilters(params.filters ?? {}, p), rater: p.rater, offset: params.offset, limit: params.limit });
+  const filters = params.filters ?? {};
+  const storeParams = storeFilters(filters, p);
+  const unscored = filters.lowRouge === undefined ? undefined : await p.scores.fill(SCORING_BUDGET_MS);
+  const result = await p.store.listQuestions({ ...storeParams, rater: p.rater, offset: params.offset, limit: params.limit });
   const progress = params.withProgress === false ? undefined : await raterProgressOf(p);
   return {
     total: result.total,
@@ -51,6 +67,7 @@ export async function listQuestions(project: Project, params: ListQuestionsParam
     ...(progress ? { progress } : {}),
     models: p.settings.blind ? [] : p.models,
     blind: p.settings.blind,
+    rougeFilter: { metric: lowRougeMetric(p.rouge), ...(unscored === undefined ? {} : { unscored }) },
   };
 }
 

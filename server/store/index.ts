@@ -9,7 +9,7 @@ export { StoreImportSink } from './importSink';
 export type { QuestionKeys } from './queries/questionSets';
 export type { RatingStreamFilter } from './queries/ratingStream';
 export type { ExportAnswer, ExportQuestion, ExportStreamFilter } from './queries/exportSnapshot';
-export type { CachedScores } from './queries/answerScores';
+export type { CachedScores, UnscoredAnswer } from './queries/answerScores';
 export type { ExportTexts } from './queries/exportRows';
 export type { ProgressScope } from './queries/progress';
 export type { EventQuery } from './eventLog';

@@ -7,7 +7,7 @@ import { questionProgress, raterProgress, type ProgressScope } from './queries/p
 import { streamRatings, type RatingStreamFilter } from './queries/ratingStream';
 import { streamExport, type ExportQuestion, type ExportStreamFilter } from './queries/exportSnapshot';
 import { ratedRubricKeys } from './queries/ratedRubrics';
-import { clearAnswerScores, readAnswerScores, saveAnswerScores, type CachedScores } from './queries/answerScores';
+import { clearAnswerScores, countUnscoredAnswers, readAnswerScores, saveAnswerScores, unscoredAnswers, type CachedScores, type UnscoredAnswer } from './queries/answerScores';
 import { reviewQueue } from './queries/reviewQueue';
 import { listQuestionSets, questionKeys, type QuestionKeys } from './queries/questionSets';
 import { mergeDatabase } from './mergeDatabase';
@@ -232,6 +232,16 @@ export class Store {
   /** Cached scores of these answers made by `scorer`, by answer uid. */
   answerScores(answerUids: readonly string[], scorer: string): Promise<Map<string, string>> {
     return this.tx.run((c) => readAnswerScores(c, answerUids, scorer));
+  }
+
+  /** Up to `limit` answers with no scores by `scorer` yet, with their questions' uids. */
+  unscoredAnswers(scorer: string, limit: number): Promise<UnscoredAnswer[]> {
+    return this.tx.run((c) => unscoredAnswers(c, scorer, limit));
+  }
+
+  /** How many answers have no scores by `scorer` yet. */
+  countUnscoredAnswers(scorer: string): Promise<number> {
+    return this.tx.run((c) => countUnscoredAnswers(c, scorer));
   }
 
   /** Empties the score cache; returns how many scores were dropped. */

@@ -274,6 +274,11 @@ export interface QuestionFilter {
   model?: string;
   thinkState?: ThinkState;
   finishReason?: string;
+  /**
+   * Only questions with an answer whose scores cached by `scorer` (Store.saveAnswerScores) hold a number
+   * below `below` at the JSON `path` (an answer without such scores, or with null there, does not match).
+   */
+  scoreBelow?: { scorer: string; path: string; below: number };
   /** Case-insensitive substring of the question text or its dataset id. */
   search?: string;
 }

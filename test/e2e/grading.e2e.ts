@@ -72,6 +72,29 @@ describe('grading with the keyboard', function () {
     await panel.answers().nth(2).locator('.save-status[data-status="saved"]', { hasText: 'revision 3' }).waitFor();
     assert.equal(await panel.answers().nth(2).locator('textarea.comment').inputValue(), '', 'the comment is back as it was before');
   });
+
+  it('lists only questions with an answer below the chosen ROUGE-L, and keeps that filter across a reload', async () => {
+    const panel = await session.workbench.reviewPanel();
+    await panel.modelFilter().selectOption('');
+    await panel.waitForQuestionCount(questions.length);
+    await panel.rougeFilter().selectOption('0.3');
+    const listed = await panel.waitForQuestionCountOtherThan(questions.length);
+    assert.ok(listed > 0 && listed < questions.length, `0.3 splits the sample questions (${listed} of ${questions.length} listed)`);
+    for (let i = 0; i < listed; i++) {
+      await panel.selectQuestion(i);
+      await panel.answers().first().waitFor();
+      const f = await panel.rougeOfAnswers('rougeL');
+      // The chips are computed apart from the filter (when the question is shown): they must agree.
+      assert.ok(f.some((x) => x < 0.3 + 0.0005), `question ${i} has an answer with ROUGE-L below 0.3 (chips: ${f.join(', ')})`);
+    }
+    await session.screenshot('rouge-filter');
+    await session.workbench.reloadWindow();
+    const restored = await session.workbench.reviewPanel();
+    await restored.waitForQuestionCount(listed);
+    assert.equal(await restored.rougeFilter().inputValue(), '0.3');
+    await restored.rougeFilter().selectOption('');
+    await restored.waitForQuestionCount(questions.length);
+  });
 });
 
 describe('drafts', function () {

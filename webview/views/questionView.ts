@@ -42,7 +42,7 @@ function accuracyChoices(q: QuestionDetail): string[] {
 
 function options(q: QuestionDetail): TemplateResult | typeof nothing {
   if (!q.options) return nothing;
-  return html`<ol class="options" type="A">
+  return html`<ol class="options">
     ${Object.entries(q.options).map(
       ([letter, text]) => html`<li data-letter=${letter} class=${q.reference?.label === letter ? 'correct' : ''}><b>${letter}.</b> ${revealInvisible(text).text}</li>`,
     )}

@@ -1,11 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { QuestionFilters, RaterProgressView } from '../protocol';
+import type { ListQuestionsResult, QuestionFilters, RaterProgressView } from '../protocol';
 
 export interface ToolbarProps {
   filters: QuestionFilters;
   models: string[];
   progress: RaterProgressView | undefined;
   blind: boolean;
+  rougeFilter: ListQuestionsResult['rougeFilter'] | undefined;
   onFilters(f: QuestionFilters): void;
   onUndo(): void;
   onShowShortcuts(): void;
@@ -22,6 +23,25 @@ function toggle(p: ToolbarProps, key: 'ungraded' | 'flagged' | 'disagreement', l
   const on = p.filters[key] === true;
   return html`<button type="button" class=${on ? 'filter on' : 'filter'} aria-pressed=${on ? 'true' : 'false'} title=${title}
     @click=${() => p.onFilters({ ...p.filters, [key]: on ? undefined : true })}>${label}</button>`;
+}
+
+/** The thresholds the ROUGE filter offers: below 0.1 an answer shares almost no words with the reference. */
+const ROUGE_THRESHOLDS = [0.1, 0.2, 0.3, 0.5];
+
+const METRIC_NAMES: Record<string, string> = { rouge1: 'ROUGE-1', rouge2: 'ROUGE-2', rougeL: 'ROUGE-L', rougeLsum: 'ROUGE-Lsum' };
+
+function rougeSelect(p: ToolbarProps): TemplateResult {
+  const name = METRIC_NAMES[p.rougeFilter?.metric ?? 'rougeL'] ?? 'ROUGE';
+  const unscored = p.filters.lowRouge !== undefined ? (p.rougeFilter?.unscored ?? 0) : 0;
+  return html`<select aria-label="Low ROUGE" title=${`Only questions with an answer whose ${name} F-measure against the reference answer is below the value (questions without a reference are left out)`}
+      @change=${(e: Event) => {
+        const value = Number((e.target as HTMLSelectElement).value);
+        p.onFilters({ ...p.filters, lowRouge: value > 0 ? value : undefined });
+      }}>
+      <option value="" ?selected=${p.filters.lowRouge === undefined}>Any ${name}</option>
+      ${ROUGE_THRESHOLDS.map((t) => html`<option value=${String(t)} ?selected=${p.filters.lowRouge === t}>${name} < ${t}</option>`)}
+    </select>
+    ${unscored ? html`<span class="scoring" role="status">Computing ${name}: ${unscored.toLocaleString('en-US')} answers left</span>` : nothing}`;
 }
 
 function percent(done: number, total: number): string {
@@ -53,6 +73,7 @@ export function toolbar(p: ToolbarProps): TemplateResult {
         <option value="unclosed" ?selected=${p.filters.finish === 'unclosed'}>Unclosed reasoning</option>
         <option value="truncated" ?selected=${p.filters.finish === 'truncated'}>Truncated</option>
       </select>
+      ${rougeSelect(p)}
     </span>
     ${p.blind ? html`<vscode-badge class="chip blind" title="Model names hidden and order shuffled until you have rated every answer">blind</vscode-badge>` : nothing}
     <span class="toolbar-actions">

@@ -49,3 +49,26 @@ export function saveAnswerScores(c: Connection, items: readonly CachedScores[], 
 export function clearAnswerScores(c: Connection): number {
   return c.run('DELETE FROM answer_scores').changes;
 }
+
+/** An answer still to be scored, with the question it answers (scoring needs the question's reference). */
+export interface UnscoredAnswer {
+  answerUid: string;
+  questionUid: string;
+}
+
+/** Up to `limit` answers with no scores by `scorer`, in storage order (a question's answers together). */
+export function unscoredAnswers(c: Connection, scorer: string, limit: number): UnscoredAnswer[] {
+  const rows = c.all(
+    `SELECT CAST(a.uid AS BLOB) AS answer, CAST(q.uid AS BLOB) AS question FROM answers a JOIN questions q ON q.id = a.question_id
+     WHERE NOT EXISTS (SELECT 1 FROM answer_scores s WHERE s.answer_id = a.id AND s.scorer = CAST(? AS TEXT))
+     ORDER BY a.question_id, a.id LIMIT ?`,
+    [utf8(scorer), limit],
+  );
+  return rows.map((r) => ({ answerUid: readText(r.answer), questionUid: readText(r.question) }));
+}
+
+/** How many answers have no scores by `scorer`. */
+export function countUnscoredAnswers(c: Connection, scorer: string): number {
+  const row = c.get(`SELECT count(*) AS n FROM answers a WHERE NOT EXISTS (SELECT 1 FROM answer_scores s WHERE s.answer_id = a.id AND s.scorer = CAST(? AS TEXT))`, [utf8(scorer)]);
+  return readNumber(row?.n ?? 0);
+}

@@ -73,6 +73,12 @@ export function buildQuestionFilter(f: QuestionFilter, setId: number | undefined
     answer.push('a.finish_reason = CAST(? AS TEXT)');
     params.push(utf8(f.finishReason));
   }
+  if (f.scoreBelow !== undefined) {
+    const { scorer, path, below } = f.scoreBelow;
+    if (!Number.isFinite(below)) throw new StoreInputError('scoreBelow.below', 'must be a number');
+    answer.push(`EXISTS (SELECT 1 FROM answer_scores s WHERE s.answer_id = a.id AND s.scorer = CAST(? AS TEXT) AND (s.scores ->> CAST(? AS TEXT)) < ?)`);
+    params.push(utf8(scorer), utf8(path), below);
+  }
   if (answer.length) where.push(`${qid} IN (SELECT a.question_id FROM answers a WHERE ${answer.join(' AND ')})`);
   if (f.search !== undefined && f.search.trim() !== '') {
     // lower() folds ASCII only; medical text is searched mostly by Latin terms and ids.

@@ -98,6 +98,26 @@ export class ReviewPanelPage {
     return this.frame.locator('.toolbar select[aria-label="Model"]');
   }
 
+  rougeFilter() {
+    return this.frame.locator('.toolbar select[aria-label="Low ROUGE"]');
+  }
+
+  /** Waits until the list no longer shows `n` questions and the host has scored every answer it filters on; returns the new count. */
+  async waitForQuestionCountOtherThan(n: number): Promise<number> {
+    const count = this.frame.locator('.list-count').filter({ hasNotText: new RegExp(`^\\s*${n} questions?\\s*$`) });
+    await count.waitFor({ state: 'visible', timeout: 60_000 });
+    await this.frame.locator('.toolbar .scoring').waitFor({ state: 'detached', timeout: 60_000 });
+    return Number(/\d+/.exec((await this.frame.locator('.list-count').textContent()) ?? '')?.[0] ?? NaN);
+  }
+
+  /** The F-measures of the answers' ROUGE chips of one metric (from their tooltips, three decimals). */
+  async rougeOfAnswers(metric: string): Promise<number[]> {
+    const chips = this.frame.locator(`.answers .answer .rouge[data-what="answer"] .rouge-chip[data-metric="${metric}"]`);
+    const titles: string[] = [];
+    for (let i = 0, n = await chips.count(); i < n; i++) titles.push((await chips.nth(i).getAttribute('title')) ?? '');
+    return titles.map((t) => Number(/\bF (\d+(?:\.\d+)?)/.exec(t)?.[1] ?? NaN));
+  }
+
   liveCards() {
     return this.frame.locator('.answers .answer.live');
   }

@@ -13,6 +13,8 @@ function harness(total: number) {
   let listener: ((e: { data: unknown }) => void) | undefined;
   const rpc = new Rpc({ postMessage: (m) => posted.push(m as RequestMessage) }, { addEventListener: (_t, l) => (listener = l) });
   const graded = new Set<number>();
+  /** Answers the host reports still to score for the ROUGE filter (with that filter on). */
+  const scoring = { unscored: 0 };
   const row = (i: number): QuestionSummary => ({
     id: `q${i}`, datasetId: `d${i}`, title: `Question ${i}`, kind: 'open', answerCount: 2, gradedByMe: graded.has(i) ? 2 : 0, ratersComplete: 0, ratersTarget: 1, flagged: false, hasReference: true,
   });
@@ -20,7 +22,8 @@ function harness(total: number) {
     for (const m of posted.splice(0)) {
       const { offset = 0, limit = PAGE_SIZE } = m.params as ListQuestionsParams;
       const questions = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => row(offset + k));
-      const result: ListQuestionsResult = { questions, total, progress: { rater: 'r', gradedAnswers: 0, totalAnswers: 0, gradedQuestions: 0, totalQuestions: 0 }, models: [], blind: false };
+      const result: ListQuestionsResult = { questions, total, progress: { rater: 'r', gradedAnswers: 0, totalAnswers: 0, gradedQuestions: 0, totalQuestions: 0 }, models: [], blind: false,
+        rougeFilter: { metric: 'rougeL', ...((m.params as ListQuestionsParams).filters?.lowRouge !== undefined ? { unscored: scoring.unscored } : {}) } };
       listener?.({ data: { kind: 'response', id: m.id, ok: true, result } });
     }
     await new Promise((r) => setImmediate(r));
@@ -28,7 +31,7 @@ function harness(total: number) {
   const progressAsked = (): boolean[] => posted.map((m) => (m.params as ListQuestionsParams).withProgress !== false);
   const offsetsAsked = (): number[] => posted.map((m) => (m.params as ListQuestionsParams).offset ?? 0).sort((a, b) => a - b);
   const list = new ListModel(rpc, () => undefined);
-  return { list, graded, answerAll, offsetsAsked, progressAsked };
+  return { list, graded, scoring, posted, answerAll, offsetsAsked, progressAsked };
 }
 
 async function loaded(h: ReturnType<typeof harness>, first: number, last: number): Promise<void> {
@@ -103,5 +106,34 @@ describe('webview list model', () => {
     await h.answerAll();
     await reset;
     assert.equal(h.list.at(3)?.id, 'q3');
+  });
+
+  it('asks again while the host is still scoring answers for the ROUGE filter, and stops once it is done', async () => {
+    const h = harness(50);
+    h.scoring.unscored = 1200;
+    const reset = h.list.reset({ lowRouge: 0.2 });
+    await h.answerAll();
+    await reset;
+    assert.equal(h.list.rougeFilter?.unscored, 1200);
+    await new Promise((r) => setTimeout(r, 700));
+    assert.equal(h.posted.length, 1, 'asked again by itself');
+    h.scoring.unscored = 0;
+    await h.answerAll();
+    assert.equal(h.list.rougeFilter?.unscored, 0);
+    await new Promise((r) => setTimeout(r, 700));
+    assert.equal(h.posted.length, 0, 'nothing left to score: no more requests');
+  });
+
+  it('does not ask again for a ROUGE filter the rater has turned off meanwhile', async () => {
+    const h = harness(50);
+    h.scoring.unscored = 10;
+    const on = h.list.reset({ lowRouge: 0.1 });
+    await h.answerAll();
+    await on;
+    const off = h.list.reset({});
+    await h.answerAll();
+    await off;
+    await new Promise((r) => setTimeout(r, 700));
+    assert.equal(h.posted.length, 0);
   });
 });
