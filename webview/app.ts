@@ -98,6 +98,8 @@ export class App {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private drawQueued = false;
   private readonly frames = new FrameGate();
+  /** Answers generated since the panel opened (marked "new" on their cards). */
+  private readonly fresh = new Set<string>();
   private batchRefresh: ReturnType<typeof setTimeout> | undefined;
   /** The question whose first paint is still to be marked. */
   private paintPending: string | undefined;
@@ -417,9 +419,25 @@ export class App {
       : d.status === 'incomplete' ? 'The stream ended early; the partial answer is kept, marked incomplete.'
       : `Generation failed: ${d.error?.message ?? 'unknown error'}`;
     const hint = d.hint ? ` ${d.hint}` : '';
+    if (d.answerId && d.newAnswer !== false) this.fresh.add(d.answerId);
     if (outcome || hint) this.set({ toast: `${outcome ?? ''}${hint}`.trim() });
-    if (d.questionId === this.s.selectedId) await this.select(d.questionId, true);
+    if (d.questionId === this.s.selectedId) {
+      await this.select(d.questionId, true);
+      const stored = d.status === 'complete' && !hint ? this.storedNotice(d) : undefined;
+      if (stored) this.set({ toast: stored });
+    }
     await this.list.refresh();
+  }
+
+  /**
+   * Where a finished generation's answer went. It joins the question's answers (usually at the end, out of
+   * view under a long question), and the focus stays where the rater is working, so the panel says so.
+   */
+  private storedNotice(d: GenerationDone): string | undefined {
+    if (d.newAnswer === false) return 'The same answer was already stored; nothing new was added.';
+    const answers = this.s.detail?.answers ?? [];
+    const i = answers.findIndex((a) => a.id === d.answerId);
+    return i < 0 ? undefined : `Stored as a new answer: ${answers[i]!.label}, answer ${i + 1} of ${answers.length} (marked "new").`;
   }
 
   private async prefer(choice: PreferenceChoiceView): Promise<void> {
@@ -685,6 +703,7 @@ export class App {
                 focusedField: s.focusedField,
                 reasoningOpen: s.reasoningOpen,
                 expanded: s.expanded,
+                fresh: this.fresh,
                 onExpand: (id) => this.set({ expanded: new Set([...s.expanded, id]) }),
                 onToggleReasoning: (id, open) => this.toggleReasoning(id, open),
                 onFocusAnswer: (i) => {

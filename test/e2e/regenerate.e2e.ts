@@ -42,6 +42,10 @@ describe('regenerating answers in the panel', function () {
     await panel.answers().nth(before).waitFor();
     const stored = panel.answers().nth(before);
     await stored.locator('.final-answer', { hasText: 'Rest plus plenty of water' }).waitFor();
+    // It joined the end of the answers, out of view: the card is marked and the panel says where it is.
+    await stored.locator('.chip', { hasText: /^new$/ }).waitFor();
+    assert.equal(await panel.frame.locator('.answers .answer .chip', { hasText: /^new$/ }).count(), 1, 'only the new answer is marked');
+    await panel.toast().filter({ hasText: `answer ${before + 1} of ${before + 1}` }).waitFor();
     const request = replay.requests.find((r) => r.method === 'POST');
     assert.ok(request, 'the panel asked the inference server');
     assert.match(JSON.stringify(request.body), new RegExp(questions[index]!.text.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));

@@ -43,6 +43,8 @@ export interface AnswerCardProps {
   onRegenerate(choose: boolean): void;
   /** A regeneration of this answer is streaming (shown as a card of its own). */
   regenerating: boolean;
+  /** Generated while the panel was open. */
+  fresh: boolean;
 }
 
 function chip(label: string, title: string, kind: 'warn' | 'flag' | 'info' = 'flag'): TemplateResult {
@@ -81,6 +83,7 @@ function header(p: AnswerCardProps, hidden: number): TemplateResult {
   return html`<header class="answer-header">
     <span class="model" title=${detailsTooltip(a)}>${a.label}</span>
     <span class="state" data-state=${a.state}>${stateLabels[a.state]}</span>
+    ${p.fresh ? chip('new', 'Generated since the panel opened', 'info') : nothing}
     ${finishChip(a)} ${a.flags.map((f) => chip(f.replace(/-/g, ' '), f === 'degenerate-repetition' ? 'The output repeats itself: check that the prompt template is in the mode (chat or completion) this model was trained with' : f))}
     ${hidden ? chip('hidden characters', `${hidden} invisible formatting characters (bidi overrides, zero-width) are shown as [U+....] markers`, 'warn') : nothing}
     ${a.unblinding ? chip('names its model', 'The answer names a model or its maker; the name is masked while you review blind', 'warn') : nothing}

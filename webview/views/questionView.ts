@@ -15,6 +15,8 @@ export interface QuestionViewProps {
   focusedField: number;
   reasoningOpen: ReadonlySet<string>;
   expanded: ReadonlySet<string>;
+  /** Answers generated while the panel was open: marked, since they join the end of the list unannounced. */
+  fresh: ReadonlySet<string>;
   onExpand(answerId: string): void;
   onToggleReasoning(answerId: string, open: boolean): void;
   onFocusAnswer(index: number): void;
@@ -103,6 +105,7 @@ export function questionView(q: QuestionDetail, p: QuestionViewProps): TemplateR
               onCorrect: (value) => p.onCorrect(a, value),
               onRegenerate: (choose) => p.onRegenerate(a, choose),
               regenerating: p.live.some((g) => g.regenerates === a.id),
+              fresh: p.fresh.has(a.id),
             }),
             // A regeneration streams right beside the answer it regenerates.
             ...p.live.filter((g) => g.regenerates === a.id).map((g) => liveCard(g, { blind: q.blind, onCancel: () => p.onCancelGeneration(g.generationId) })),
