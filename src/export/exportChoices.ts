@@ -55,10 +55,23 @@ export function exportParams(format: ExportFormatName, path: string, ticked: Rea
   return params;
 }
 
+/** "1 rating", "2 ratings". */
+function count(n: number, [one, many]: readonly [string, string]): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const WRITTEN: Record<ExportFormatName, readonly [string, string]> = {
+  jsonl: ['rating', 'ratings'],
+  csv: ['row', 'rows'],
+  dpo: ['pair', 'pairs'],
+  sft: ['completion', 'completions'],
+  'summary-md': ['summary', 'summaries'],
+  'summary-csv': ['row', 'rows'],
+};
+
 /** One line for the notification after an export. */
 export function exportedMessage(r: { format: ExportFormatName; written: number; ratings: number; questions: number; skipped: Record<string, number> }, fileName: string): string {
-  const what: Record<ExportFormatName, string> = { jsonl: 'ratings', csv: 'rows', dpo: 'pairs', sft: 'completions', 'summary-md': 'summary', 'summary-csv': 'rows' };
   const left = Object.values(r.skipped).reduce((a, b) => a + b, 0);
-  const head = r.format === 'summary-md' ? `Exported the summary of ${r.ratings} ratings` : `Exported ${r.written} ${what[r.format]}`;
-  return `${head} (${r.questions} questions) to ${fileName}${left ? `; ${left} left out by the rules` : ''}.`;
+  const head = r.format === 'summary-md' ? `Exported the summary of ${count(r.ratings, ['rating', 'ratings'])}` : `Exported ${count(r.written, WRITTEN[r.format])}`;
+  return `${head} (${count(r.questions, ['question', 'questions'])}) to ${fileName}${left ? `; ${left} left out by the rules` : ''}.`;
 }

@@ -34,4 +34,9 @@ describe('export choices offered by the extension', () => {
     const msg = exportedMessage({ format: 'dpo', written: 3, ratings: 12, questions: 4, skipped: { tie: 2, 'both-bad': 1 } }, 'pairs.jsonl');
     assert.equal(msg, 'Exported 3 pairs (4 questions) to pairs.jsonl; 3 left out by the rules.');
   });
+
+  it('counts in the singular where there is one', () => {
+    assert.equal(exportedMessage({ format: 'jsonl', written: 1, ratings: 1, questions: 1, skipped: {} }, 'r.jsonl'), 'Exported 1 rating (1 question) to r.jsonl.');
+    assert.equal(exportedMessage({ format: 'summary-md', written: 1, ratings: 1, questions: 1, skipped: {} }, 's.md'), 'Exported the summary of 1 rating (1 question) to s.md.');
+  });
 });
