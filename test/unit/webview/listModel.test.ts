@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { ListModel, PAGE_SIZE } from '../../../webview/listModel';
-import type { ListQuestionsResult, QuestionSummary, RequestMessage } from '../../../webview/protocol';
+import type { ListQuestionsResult, QuestionFilters, QuestionSummary, RequestMessage } from '../../../webview/protocol';
 import type { ListQuestionsParams } from '../../../server/protocol';
 import { Rpc } from '../../../webview/rpc';
 
@@ -33,6 +33,16 @@ function harness(total: number) {
   const list = new ListModel(rpc, () => undefined);
   return { list, graded, scoring, posted, answerAll, offsetsAsked, progressAsked };
 }
+
+/** The list under these filters, once the host has answered. */
+async function shown(h: ReturnType<typeof harness>, filters: QuestionFilters): Promise<void> {
+  const reset = h.list.reset(filters);
+  await h.answerAll();
+  await reset;
+}
+
+/** Longer than the list waits before asking again while the host scores answers. */
+const waitPastRescan = () => new Promise((r) => setTimeout(r, 700));
 
 async function loaded(h: ReturnType<typeof harness>, first: number, last: number): Promise<void> {
   h.list.ensureRange(first, last);
@@ -111,29 +121,23 @@ describe('webview list model', () => {
   it('asks again while the host is still scoring answers for the ROUGE filter, and stops once it is done', async () => {
     const h = harness(50);
     h.scoring.unscored = 1200;
-    const reset = h.list.reset({ lowRouge: 0.2 });
-    await h.answerAll();
-    await reset;
+    await shown(h, { lowRouge: 0.2 });
     assert.equal(h.list.rougeFilter?.unscored, 1200);
-    await new Promise((r) => setTimeout(r, 700));
+    await waitPastRescan();
     assert.equal(h.posted.length, 1, 'asked again by itself');
     h.scoring.unscored = 0;
     await h.answerAll();
     assert.equal(h.list.rougeFilter?.unscored, 0);
-    await new Promise((r) => setTimeout(r, 700));
+    await waitPastRescan();
     assert.equal(h.posted.length, 0, 'nothing left to score: no more requests');
   });
 
   it('does not ask again for a ROUGE filter the rater has turned off meanwhile', async () => {
     const h = harness(50);
     h.scoring.unscored = 10;
-    const on = h.list.reset({ lowRouge: 0.1 });
-    await h.answerAll();
-    await on;
-    const off = h.list.reset({});
-    await h.answerAll();
-    await off;
-    await new Promise((r) => setTimeout(r, 700));
+    await shown(h, { lowRouge: 0.1 });
+    await shown(h, {});
+    await waitPastRescan();
     assert.equal(h.posted.length, 0);
   });
 });
