@@ -4,10 +4,10 @@
  * In code-server the workbench and the panel's iframe share one renderer thread, and a message the panel
  * posts passes through two workbench tasks before it leaves the browser (its answer, through two more on
  * the way in). A Chrome trace of the rating benchmark showed the frame that draws the chosen value and
- * "saving" (about 10 ms of script, paint and layerize) running before those tasks in three saves out of five:
- * those reached the extension host 12.8-13.5 ms after the key's command, the others 2.6-5.8 ms. Holding the draw until the
- * answer is in shows the value and "saved" together, in one frame, a round trip later; the hold is capped
- * so a slow store (another window holding the lock) still shows "saving" promptly.
+ * "saving" (about 10 ms of script, paint and layerize) running before those tasks in three saves out of
+ * five: those reached the extension host 12.8-13.5 ms after the key's command, the others 2.6-5.8 ms.
+ * Holding the draw until the answer is in shows the value and "saved" together, in one frame, a round trip
+ * later; the hold is capped so a slow store (another window holding the lock) still shows "saving" promptly.
  */
 export const MAX_HOLD_MS = 60;
 
