@@ -28,7 +28,8 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
   const counts = newCounts(plan.format, rubricKey);
   const summary = plan.format === 'summary-md' || plan.format === 'summary-csv';
   const scoring = new AnswerScoring(store, summary ? summaryRouge(plan.rouge) : plan.rouge);
-  const stream = await exportStream(store, { set: plan.set, rubricKey, preferences: plan.format === 'dpo', ...streamScores(plan, scoring) }, readInWorker(plan, options));
+  const overallOnly = plan.format === 'dpo' || plan.format === 'sft';
+  const stream = await exportStream(store, { set: plan.set, rubricKey, preferences: plan.format === 'dpo', ratingValues: !overallOnly, ...streamScores(plan, scoring) }, readInWorker(plan, options));
   const sink = new TextSink(out);
   switch (plan.format) {
     case 'jsonl':

@@ -12,13 +12,20 @@ import type { AxisValue, Rating, StoredAnswer, TokenUsage } from '../types';
  * objects are exactly those of rows/ratingRows.ts and rows/answerRows.ts (the export tests compare them).
  */
 
-export const RATING_JSON_SELECT = `SELECT CAST(json_array(r.uid, rt.name, a.uid, q.uid, r.rubric_key, rv.version, rv.hash, json(r.axis_values),
+function ratingJsonSelect(values: string): string {
+  return `SELECT CAST(json_array(r.uid, rt.name, a.uid, q.uid, r.rubric_key, rv.version, rv.hash, ${values},
     r.overall, r.comment, r.blind, r.shown_position, r.revision, r.created_at, r.updated_at) AS BLOB) AS j
   FROM ratings r
   JOIN raters rt ON rt.id = r.rater_id
   JOIN answers a ON a.id = r.answer_id
   JOIN questions q ON q.id = a.question_id
   JOIN rubric_versions rv ON rv.id = r.rubric_version_id`;
+}
+
+export const RATING_JSON_SELECT = ratingJsonSelect('json(r.axis_values)');
+
+/** The same rows with every rating's axis values read as {} (ExportStreamFilter.ratingValues). */
+export const RATING_JSON_SELECT_WITHOUT_VALUES = ratingJsonSelect("json('{}')");
 
 type RatingTuple = [string, string, string, string, string, string, string, Record<string, AxisValue>, number | null, string, number, number | null, number, number, number];
 

@@ -17,6 +17,7 @@ import {
   QUESTION_COLUMNS_WITHOUT_TEXTS,
   ratingFromJsonRow,
   RATING_JSON_SELECT,
+  RATING_JSON_SELECT_WITHOUT_VALUES,
   type ExportAnswerRow,
   type ExportTexts,
 } from './exportRows';
@@ -45,6 +46,12 @@ export interface ExportStreamFilter {
    * its threshold, and so reads the model output of only the answers it writes.
    */
   answerTextsFor?: RatingThreshold;
+  /**
+   * false: ratings come with empty axis values (`values` {}), for exports that use only the overall score
+   * (dpo, sft). The values are most of a rating row's bytes, and of the parsing and handing over of it.
+   * A rating restored from the event log (changed after the export began) keeps its values.
+   */
+  ratingValues?: boolean;
 }
 
 /** A rated (or compared) answer with every rating of it and every rater's correction of its extracted choice. */
@@ -189,7 +196,7 @@ function nextQuestions(c: Connection, f: ExportStreamFilter, after: number, size
 
 function snapshotRatings(c: Connection, changes: SnapshotChanges, f: ExportStreamFilter, idList: string, uids: Set<string>): Rating[] {
   const params: SqlParam[] = [idList];
-  let sql = `${RATING_JSON_SELECT} WHERE a.question_id ${IN_LIST}`;
+  let sql = `${f.ratingValues === false ? RATING_JSON_SELECT_WITHOUT_VALUES : RATING_JSON_SELECT} WHERE a.question_id ${IN_LIST}`;
   if (f.rubricKey !== undefined) {
     sql += ' AND r.rubric_key = CAST(? AS TEXT)';
     params.push(utf8(f.rubricKey));

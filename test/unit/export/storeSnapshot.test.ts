@@ -83,6 +83,27 @@ describe('store: streamExport reads one moment of the database', () => {
     assert.deepEqual(skipped.ratings.map((r) => r.overall), [3]);
   });
 
+  it('reads ratings without their axis values when asked (dpo, sft), all else the same, as of its moment', async () => {
+    const a = (i: number, model: string) => qs[i]!.of(model).uid;
+    await rate(reader, 'dr-a', a(0, MODELS.thinking), 5);
+    await rate(reader, 'dr-b', a(1, MODELS.plain), 2, { comment: 'will change' });
+    const stream = reader.streamExport({ questionsPerChunk: 1, ratingValues: false });
+    const first = await stream.next();
+    // Changed after the export began: the export reads its earlier state from the event log, values included.
+    await rate(otherWindow, 'dr-b', a(1, MODELS.plain), 4, { comment: 'changed' });
+    const groups = [first.value as ExportQuestion];
+    for await (const g of stream) groups.push(g);
+    const lean = groups.flatMap((g) => g.answers.flatMap((e) => e.ratings));
+    const [earlier] = lean.filter((r) => r.rater === 'dr-b');
+    assert.deepEqual([earlier?.overall, earlier?.comment], [2, 'will change']);
+    assert.notDeepEqual(earlier?.values, {}, 'a rating restored from the log keeps its values');
+    const unchanged = lean.filter((r) => r.rater === 'dr-a');
+    assert.deepEqual(unchanged.map((r) => r.values), [{}]);
+    const whole = (await collect(reader.streamExport({}))).flatMap((g) => g.answers.flatMap((e) => e.ratings)).filter((r) => r.rater === 'dr-a');
+    assert.deepEqual(unchanged.map(({ values: _v, ...rest }) => rest), whole.map(({ values: _v, ...rest }) => rest), 'everything but the values is there');
+    assert.equal(Object.keys(whole[0]!.values).length, 12);
+  });
+
   it('ignores saves, deletions, undos and corrections made by another window while it runs', async () => {
     const a = (i: number, model: string) => qs[i]!.of(model).uid;
     await rate(reader, 'dr-a', a(0, MODELS.thinking), 4, { comment: 'first' });
