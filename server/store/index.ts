@@ -3,6 +3,7 @@
  * See README.md in this folder for the binding, the durability design and the lock recovery.
  */
 export { openStore, type StoreOptions } from './openStore';
+export { DatabaseAppearedError, NewDatabase } from './newDatabase';
 export { Store } from './store';
 export type { ImportSession, ImportSessionOptions } from './writes/importSession';
 export { StoreImportSink } from './importSink';

@@ -1,7 +1,8 @@
-import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { StoreNotFoundError, StoreRefusedError } from './errors';
 import { checkStructure, inspectDatabaseFile, type FileInspection } from './fileCheck';
+import { syncDirectory } from './fileSync';
 import { hotJournalOriginalPages, journalIsHot, rollBackHotJournal } from './journal/hotJournal';
 import { DEFAULT_BUSY_DEADLINE_MS, type LockWaitPolicy } from './lock/lockWait';
 import { withOwnLock } from './lock/ownLock';
@@ -25,6 +26,12 @@ export interface StoreOptions {
   import?: Partial<ImportSessionOptions>;
   /** Stop at this schema version instead of the newest (tests of the upgrade path only). */
   schemaVersion?: number;
+  /**
+   * The file is a new database being built where nothing else opens it (newDatabase.ts), to be thrown away
+   * if anything fails: commits keep no rollback journal and do not wait for the disk; the file is synced
+   * in the background as it grows and once more at close.
+   */
+  building?: boolean;
 }
 
 /**
@@ -52,7 +59,7 @@ export async function openStore(path: string, options: StoreOptions = {}): Promi
     const settled = inspectDatabaseFile(dbPath);
     if (settled.kind === 'ours') checkStructure(dbPath, settled);
   }
-  const tx = new Transactions(dbPath, policy, found.kind === 'absent' || found.kind === 'empty');
+  const tx = new Transactions(dbPath, policy, { newFile: found.kind === 'absent' || found.kind === 'empty', building: options.building });
   try {
     await tx.run((c) => migrate(c, dbPath, options.schemaVersion ?? SCHEMA_VERSION));
   } catch (err) {
@@ -95,18 +102,4 @@ function migrate(c: Connection, path: string, target: number): void {
   const missing = CORE_TABLES.filter((t) => !tables.has(t));
   if (missing.length) throw new StoreRefusedError(path, 'damaged', `tables ${missing.join(', ')} are missing.`);
   if (version < target) applyMigrations(c, version, target);
-}
-
-/** A new file's directory entry is made durable once; SQLite's commits sync the file itself. */
-function syncDirectory(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Not possible on every platform (Windows); the file's own fsyncs still hold.
-  }
 }

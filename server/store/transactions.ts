@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreDamagedError } from './errors';
 import { journalIsHot, rollBackHotJournal } from './journal/hotJournal';
+import { BackgroundSync } from './fileSync';
 import { OwnerRecordWriter } from './lock/lockFiles';
 import { waitForLock, type LockAttempt, type LockWaitPolicy } from './lock/lockWait';
 import { lockIsWanted } from './lock/lockWanted';
@@ -53,6 +54,11 @@ export class Transactions {
   private readonly owner: OwnerRecordWriter;
   private configured = false;
   private closed = false;
+  /**
+   * A database being built (StoreOptions.building): commits are made without a journal or a sync, and this
+   * writes each one's pages to disk in the background.
+   */
+  private readonly building: BackgroundSync | undefined;
   /** When the last transaction ended, to notice back-to-back work. */
   private lastEnd = 0;
 
@@ -65,11 +71,12 @@ export class Transactions {
   constructor(
     readonly dbPath: string,
     private readonly policy: LockWaitPolicy,
-    newFile = false,
+    options: { newFile?: boolean; building?: boolean } = {},
   ) {
-    this.conn = openConnection(dbPath);
+    this.building = options.building ? new BackgroundSync(dbPath) : undefined;
+    this.conn = this.openConnection();
     // Only outside a transaction, and only before the first page is written, does SQLite take this.
-    if (newFile) this.conn.exec(`PRAGMA page_size=${NEW_FILE_PAGE_SIZE}`);
+    if (options.newFile) this.conn.exec(`PRAGMA page_size=${NEW_FILE_PAGE_SIZE}`);
     this.owner = new OwnerRecordWriter(dbPath);
   }
 
@@ -86,6 +93,7 @@ export class Transactions {
     this.closed = true;
     this.conn.close();
     this.owner.close();
+    await this.building?.finish();
   }
 
   private async execute<T>(fn: (c: Connection) => T): Promise<T> {
@@ -101,6 +109,7 @@ export class Transactions {
       return await this.executeNow(fn);
     } finally {
       this.lastEnd = Date.now();
+      this.building?.soon();
     }
   }
 
@@ -139,7 +148,7 @@ export class Transactions {
         this.reopen();
         return { kind: 'again' };
       }
-      if (!this.configured) this.configured = configureConnection(c);
+      if (!this.configured) this.configured = this.building ? true : configureConnection(c);
       const value = fn(c);
       c.exec('COMMIT');
       return { kind: 'done', value };
@@ -151,14 +160,17 @@ export class Transactions {
 
   private reopen(): void {
     this.conn.close();
-    this.conn = openConnection(this.dbPath);
+    this.conn = this.openConnection();
     this.configured = false;
   }
-}
 
-function openConnection(path: string): Connection {
-  const c = Connection.open(path);
-  // The store waits for locks itself (asynchronously); the binding's busy handler would spin the CPU.
-  c.exec('PRAGMA busy_timeout=0; PRAGMA foreign_keys=ON');
-  return c;
+  private openConnection(): Connection {
+    const c = Connection.open(this.dbPath);
+    // The store waits for locks itself (asynchronously); the binding's busy handler would spin the CPU.
+    c.exec('PRAGMA busy_timeout=0; PRAGMA foreign_keys=ON');
+    // A file being built is thrown away whole if anything fails, so it needs neither a rollback journal nor
+    // a sync at each commit (100,000 questions with 300,000 answers: 1.1-1.3 s less).
+    if (this.building) c.exec('PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16000');
+    return c;
+  }
 }

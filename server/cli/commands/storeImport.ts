@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ImportReport } from '../../dataset';
 import { formatProblem } from '../../problem';
-import { openStore, StoreImportSink, type ImportSummary } from '../../store';
+import { NewDatabase, openStore, StoreImportSink, type ImportSummary } from '../../store';
 import type { CommandIO } from '../command';
 import type { StoreImport } from './import';
 
@@ -21,24 +22,30 @@ function summaryText(s: ImportSummary, db: string): string {
  */
 export async function openStoreImport(db: string, io: CommandIO, options: { set: string }): Promise<StoreImport> {
   const path = resolve(io.cwd, db);
-  const store = await openStore(path);
+  // A database made by this import is built aside and put in place complete (store/newDatabase.ts).
+  const built = existsSync(path) ? undefined : await NewDatabase.start(path);
+  const store = built?.store ?? (await openStore(path));
+  const close = (): Promise<void> => built?.publish() ?? store.close();
   try {
     const sink = await StoreImportSink.open(store, options.set);
     return {
       sink,
       async finish(report: ImportReport | undefined): Promise<boolean> {
+        let summary: ImportSummary;
         try {
           const files = (report?.files ?? []).map((f) => ({ file: f.file, format: f.format, taken: f.taken, rejected: f.rejected }));
-          const summary = await sink.finish(files);
-          io.stderr.write(summaryText(summary, path) + '\n');
-          return summary.problemCount === 0;
-        } finally {
-          await store.close();
+          summary = await sink.finish(files);
+        } catch (err) {
+          await (built?.discard() ?? store.close());
+          throw err;
         }
+        await close();
+        io.stderr.write(summaryText(summary, path) + '\n');
+        return summary.problemCount === 0;
       },
     };
   } catch (err) {
-    await store.close();
+    await (built?.discard() ?? store.close());
     throw err;
   }
 }
