@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { RougeSettings } from '../metrics';
 import { isRougeType } from '../metrics';
 import type { OpenDatasetResult, RubricView, ServerSettings, ServerStatus } from '../protocol';
 import { ScoreCacheFiller } from '../export/scoreFill';
-import { openStore, type Store } from '../store';
+import { DatabaseAppearedError, NewDatabase, openStore, type Store } from '../store';
 import { activeRubric } from './activeRubric';
 import { resolveDatasetFiles } from './datasetFiles';
 import { syncDatasets, WORKSPACE_SET } from './datasetSync';
@@ -98,15 +99,16 @@ export class Project {
   private async load(): Promise<void> {
     this.setStatus({ ...this.statusValue, state: 'loading' });
     try {
-      const store = await this.openStoreOnce();
+      const { files, missing } = await resolveDatasetFiles(this.settings.datasets, this.workspaceFolders);
+      for (const m of missing) this.log(`dataset entry not found: ${m}`);
+      const datasets = [...new Set([...files, ...this.openedFiles])];
+      const store = await this.openStoreOnce(datasets);
       const rubric = await activeRubric(this.settings.rubricPath, this.workspaceFolders[0]);
       for (const p of rubric.problems) this.log(`rubric: ${p}`);
       await store.registerRubric({ key: rubric.rubric.id, version: rubric.rubric.version, hash: rubric.hash, body: JSON.stringify(rubric.rubric) });
       const rater = raterIdentity(this.settings.raterId);
       await store.addRater(rater);
-      const { files, missing } = await resolveDatasetFiles(this.settings.datasets, this.workspaceFolders);
-      for (const m of missing) this.log(`dataset entry not found: ${m}`);
-      await syncDatasets(store, [...new Set([...files, ...this.openedFiles])], { tagNames: this.settings.thinkTagNames, log: this.log });
+      await syncDatasets(store, datasets, this.syncOptions());
       this.lookupValue = await StoredQuestionLookup.load(store);
       const models = await store.models();
       const rouge = rougeSettings(this.settings);
@@ -119,14 +121,41 @@ export class Project {
     }
   }
 
+  private syncOptions(): { tagNames: string[]; log: (message: string) => void } {
+    return { tagNames: this.settings.thinkTagNames, log: this.log };
+  }
+
   /** The database stays open across reloads unless its path changed. */
-  private async openStoreOnce(): Promise<Store> {
+  private async openStoreOnce(datasets: string[]): Promise<Store> {
     const path = this.databasePath();
     if (this.opened && this.opened.store.path === path) return this.opened.store;
     await this.opened?.store.close();
     this.opened = undefined;
+    if (datasets.length && !existsSync(path)) await this.buildDatabase(path, datasets);
     this.log(`opening the review database ${path} (folder ${dirname(path)})`);
     return openStore(path);
+  }
+
+  /**
+   * The project's first import builds its database aside and puts it in place complete (store/newDatabase.ts):
+   * faster for a large dataset, and a window closed meanwhile leaves no half-made database. If another
+   * window made the database first, this one imports into that one instead, as on any later open.
+   */
+  private async buildDatabase(path: string, datasets: string[]): Promise<void> {
+    this.log(`creating the review database ${path} from ${datasets.length} dataset file(s)`);
+    const built = await NewDatabase.start(path);
+    try {
+      await syncDatasets(built.store, datasets, this.syncOptions());
+    } catch (err) {
+      await built.discard();
+      throw err;
+    }
+    try {
+      await built.publish();
+    } catch (err) {
+      if (!(err instanceof DatabaseAppearedError)) throw err;
+      this.log(`another window created ${path} meanwhile; importing into it`);
+    }
   }
 
   private async publishReady(store: Store, missing: string[]): Promise<void> {

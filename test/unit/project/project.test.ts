@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { questionView } from '../../../server/project/questionView';
 import { openSampleProject } from './projectHarness';
@@ -17,6 +17,10 @@ describe('the review project (language server core over the SQLite store)', () =
       assert.ok(status.files.every((f) => f.rejected === 0));
       const p = await h.project.ready();
       assert.deepEqual(p.models, ['demo/llama3-med-8b', 'demo/mistral-med-7b', 'demo/r1-distill-med-8b']);
+      // Built aside by the first import and linked in complete (store/newDatabase.ts): nothing of the build is left.
+      assert.ok(h.log.some((l) => l.startsWith('creating the review database')), h.log.join('\n'));
+      assert.deepEqual(readdirSync(join(h.workspace, '.medreview')).filter((f) => f.includes('.new-')), []);
+      assert.deepEqual(await p.store.integrityCheck(), ['ok']);
     } finally {
       await h.close();
     }
