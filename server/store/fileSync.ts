@@ -28,6 +28,7 @@ export class BackgroundSync {
     if (this.running) return;
     this.fd ??= openSync(this.path, 'r+');
     const fd = this.fd;
+    // An error here is not lost: the same file's final sync fails the same way, and the build with it.
     this.running = new Promise<void>((resolve) => fdatasync(fd, () => resolve())).finally(() => (this.running = undefined));
   }
 

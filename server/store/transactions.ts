@@ -45,7 +45,8 @@ const YIELD_MS = 6;
  * - a hot journal left by a dead writer is rolled back (the binding never does it) and the connection is
  *   reopened, so no page cached from the half-written file survives;
  * - `fn` runs synchronously and COMMIT follows; the promise resolves only after COMMIT returned, which with
- *   synchronous=FULL means the data is on disk.
+ *   synchronous=FULL means the data is on disk (except in a database being built, StoreOptions.building,
+ *   which is synced at close and only then put where anyone opens it).
  * Work is queued so transactions commit in the order they were asked for.
  */
 export class Transactions {
