@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { syncDirectory } from './fileSync';
 import { lockDirPath, ownerRecordPath } from './lock/lockFiles';
 import { lockWantedPath } from './lock/lockWanted';
+import { signalZero } from './lock/processIdentity';
 import { openStore, type StoreOptions } from './openStore';
 import type { Store } from './store';
 
@@ -24,15 +25,6 @@ function removeBuild(path: string): void {
   for (const f of [path, `${path}-journal`, ownerRecordPath(path), lockWantedPath(path), lockDirPath(path)]) rmSync(f, { recursive: true, force: true });
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Builds left beside the target by imports that were killed (their process is gone). */
 function removeAbandonedBuilds(target: string): void {
   const prefix = basename(target) + BUILD_SUFFIX;
@@ -44,7 +36,7 @@ function removeAbandonedBuilds(target: string): void {
   }
   for (const name of names) {
     const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length)) : NaN;
-    if (Number.isInteger(pid) && pid > 0 && !isRunning(pid)) removeBuild(join(dirname(target), name));
+    if (Number.isInteger(pid) && pid > 0 && !signalZero(pid)) removeBuild(join(dirname(target), name));
   }
 }
 

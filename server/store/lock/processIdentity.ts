@@ -46,7 +46,8 @@ export function processLiveness(owner: ProcessIdentity): Liveness {
   return 'alive';
 }
 
-function signalZero(pid: number): boolean {
+/** Whether a process with this id exists on this machine (signal 0). */
+export function signalZero(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
