@@ -1,13 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../../server/store';
 import { generateImportSet } from '../../../bench/fixtures/generateImportSet';
 import { runCliForTest } from '../../helpers/cliHarness';
-import { repoRoot } from '../../helpers/shared';
 import { TEST_RUBRIC } from './realQuestions';
 import { seedDatabase } from './seededDatabase';
+import { killImportWhen } from './killedImportProcess';
 import { dumpImportTables } from './tableDump';
 import { makeTempDir } from './tempDatabase';
 
@@ -26,20 +25,13 @@ async function ratedDatabase(db: string): Promise<string> {
 }
 
 /**
- * `medreview import FILES --db DB --set big` in its own process (the parse worker included), killed with
- * SIGKILL once the database file has grown by `growth` bytes: the import is then writing, with its pages
- * spilled into the file before the commit or just committed.
+ * `medreview import FILES --db DB --set big`, killed once the database file has grown by `growth` bytes: the
+ * import is then writing, with its pages spilled into the file before the commit or just committed.
  */
 async function killImportWhenGrown(db: string, files: string[], growth: number): Promise<void> {
   const start = statSync(db).size;
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(repoRoot, 'server', 'cli', 'main.ts'), 'import', ...files, '--db', db, '--set', 'big'], { cwd: repoRoot, stdio: 'ignore' });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let finished = false;
-  void exited.then(() => (finished = true));
-  while (!finished && statSync(db).size < start + growth) await new Promise((r) => setTimeout(r, 10));
-  assert.ok(!finished, 'the import ended before it could be killed: make the generated set larger');
-  child.kill('SIGKILL');
-  await exited;
+  const { killed } = await killImportWhen([...files, '--db', db, '--set', 'big'], () => statSync(db).size >= start + growth);
+  assert.ok(killed, 'the import ended before it could be killed: make the generated set larger');
 }
 
 describe('store: an import killed with SIGKILL', function () {

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateImportSet } from '../../../bench/fixtures/generateImportSet';
@@ -7,7 +6,7 @@ import { DatabaseAppearedError, NewDatabase, openStore } from '../../../server/s
 import { Connection } from '../../../server/store/sqlite/connection';
 import { readNumber } from '../../../server/store/sqlite/text';
 import { runCliForTest } from '../../helpers/cliHarness';
-import { repoRoot } from '../../helpers/shared';
+import { killImportWhen } from './killedImportProcess';
 import { dumpImportTables } from './tableDump';
 import { makeTempDir } from './tempDatabase';
 
@@ -66,19 +65,12 @@ describe('store: a new database built by its first import', function () {
     const set = generateImportSet(join(tmp.dir, 'set'), 4_000);
     const files = [...set.questionFiles, ...set.answerFiles];
     const db = join(tmp.dir, 'killed.sqlite');
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(repoRoot, 'server', 'cli', 'main.ts'), 'import', ...files, '--db', db], { cwd: repoRoot, stdio: 'ignore' });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    const build = `${db}.new-${child.pid ?? 0}`;
-    let finished = false;
-    void exited.then(() => (finished = true));
-    while (!finished && !(existsSync(build) && statSync(build).size > 8 * 2 ** 20)) await new Promise((r) => setTimeout(r, 10));
-    assert.ok(!finished, 'the import ended before it could be killed');
-    child.kill('SIGKILL');
-    await exited;
+    const { killed, pid } = await killImportWhen([...files, '--db', db], (p) => existsSync(`${db}.new-${p}`) && statSync(`${db}.new-${p}`).size > 8 * 2 ** 20);
+    assert.ok(killed, 'the import ended before it could be killed');
     assert.equal(existsSync(db), false, 'nothing at the target');
     const left = leftovers(tmp.dir);
-    assert.ok(left.includes(`killed.sqlite.new-${child.pid ?? 0}`), `the build is left: ${left.join(', ')}`);
-    assert.ok(left.every((f) => f.startsWith(`killed.sqlite.new-${child.pid ?? 0}`)), 'and only its own files (lock, owner record)');
+    assert.ok(left.includes(`killed.sqlite.new-${pid}`), `the build is left: ${left.join(', ')}`);
+    assert.ok(left.every((f) => f.startsWith(`killed.sqlite.new-${pid}`)), 'and only its own files (lock, owner record)');
 
     const again = await runCliForTest(['import', ...files, '--db', db], '', tmp.dir);
     assert.equal(again.code, 0, again.stderr);
