@@ -46,6 +46,8 @@ describe('regenerating answers in the panel', function () {
     await stored.locator('.chip', { hasText: /^new$/ }).waitFor();
     assert.equal(await panel.frame.locator('.answers .answer .chip', { hasText: /^new$/ }).count(), 1, 'only the new answer is marked');
     await panel.toast().filter({ hasText: `answer ${before + 1} of ${before + 1}` }).waitFor();
+    await stored.scrollIntoViewIfNeeded();
+    await session.screenshot('regenerate-stored');
     const request = replay.requests.find((r) => r.method === 'POST');
     assert.ok(request, 'the panel asked the inference server');
     assert.match(JSON.stringify(request.body), new RegExp(questions[index]!.text.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
