@@ -9,7 +9,7 @@
  * Holding the draw until the answer is in shows the value and "saved" together, in one frame, a round trip
  * later; the hold is capped so a slow store (another window holding the lock) still shows "saving" promptly.
  */
-export const MAX_HOLD_MS = 60;
+const MAX_HOLD_MS = 60;
 
 export class FrameGate {
   private holds = 0;

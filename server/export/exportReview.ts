@@ -28,8 +28,7 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
   const counts = newCounts(plan.format, rubricKey);
   const summary = plan.format === 'summary-md' || plan.format === 'summary-csv';
   const scoring = new AnswerScoring(store, summary ? summaryRouge(plan.rouge) : plan.rouge);
-  const overallOnly = plan.format === 'dpo' || plan.format === 'sft';
-  const stream = await exportStream(store, { set: plan.set, rubricKey, preferences: plan.format === 'dpo', ratingValues: !overallOnly, ...streamScores(plan, scoring) }, readInWorker(plan, options));
+  const stream = await exportStream(store, { set: plan.set, rubricKey, ...formatReads(plan, scoring) }, readInWorker(plan, options));
   const sink = new TextSink(out);
   switch (plan.format) {
     case 'jsonl':
@@ -64,14 +63,15 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
 }
 
 /**
- * What the stream reads for the scores and texts: dpo uses no scores but every text, sft no scores and the
- * texts of only the answers it writes (sftStreamFilter); the others read
- * the cached scores, and need no text of an answer already scored, except jsonl and csv with texts. jsonl
- * takes them JSON-quoted by SQLite, ready to write (see server/store/queries/exportRows.ts).
+ * What the stream reads for a format. dpo uses no scores but every text, and preferences; sft no scores and
+ * the texts of only the answers it writes (sftStreamFilter). Both use only the overall score of a rating,
+ * so they read ratings without their axis values. The others read the cached scores, and need no text of an
+ * answer already scored, except jsonl and csv with texts; jsonl takes them JSON-quoted by SQLite, ready to
+ * write (see server/store/queries/exportRows.ts).
  */
-function streamScores(plan: ExportPlan, scoring: AnswerScoring): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor'> {
-  if (plan.format === 'sft') return sftStreamFilter(plan);
-  if (plan.format === 'dpo') return {};
+function formatReads(plan: ExportPlan, scoring: AnswerScoring): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences'> {
+  if (plan.format === 'sft') return { ...sftStreamFilter(plan), ratingValues: false };
+  if (plan.format === 'dpo') return { preferences: true, ratingValues: false };
   const texts = !plan.texts ? 'none' : plan.format === 'jsonl' ? 'json' : plan.format === 'csv' ? 'all' : 'none';
   return { scorer: scoring.key, texts };
 }

@@ -36,7 +36,11 @@ async function scoreRound(store: Store, settings: RougeSettings, scorer: string,
     for (const a of detail.answers) if (answerUids.has(a.uid)) rows.push(cacheRow(a, scorer, scoreAnswer(detail.question, a, settings)));
   }
   // Every answer listed belongs to its question; one that is not would be listed again in every round.
-  if (rows.length < round.length) throw new Error(`internal: ${round.length - rows.length} answers to score were not found with their questions`);
+  if (rows.length < round.length) {
+    const found = new Set(rows.map((r) => r.answerUid));
+    const lost = round.filter((a) => !found.has(a.answerUid)).map((a) => `${a.answerUid} (question ${a.questionUid})`);
+    throw new Error(`internal: answers to score not found with their questions: ${lost.slice(0, 3).join(', ')}${lost.length > 3 ? ` and ${lost.length - 3} more` : ''}`);
+  }
   await store.saveAnswerScores(rows);
   return round.length;
 }
@@ -50,6 +54,12 @@ async function scoreRound(store: Store, settings: RougeSettings, scorer: string,
 export class ScoreCacheFiller {
   readonly scorer: string;
   private running: Promise<number> | undefined;
+  /**
+   * The newest answer id when a fill last found every answer scored. Scores are never dropped but with
+   * their answer's or question's texts, which nothing updates, so until an answer is added the fill has
+   * nothing to do, and looking costs a pass over every answer (85 ms at 150,000) on each list request.
+   */
+  private completeAt: number | undefined;
 
   constructor(
     private readonly store: Store,
@@ -69,9 +79,15 @@ export class ScoreCacheFiller {
   }
 
   private async work(budgetMs: number): Promise<number> {
+    // Read before scoring: an answer added meanwhile has a larger id, and the next call looks again.
+    const newest = await this.store.newestAnswerId();
+    if (newest === this.completeAt) return 0;
     const until = performance.now() + budgetMs;
     do {
-      if ((await scoreRound(this.store, this.settings, this.scorer, this.roundSize)) < this.roundSize) return 0;
+      if ((await scoreRound(this.store, this.settings, this.scorer, this.roundSize)) < this.roundSize) {
+        this.completeAt = newest;
+        return 0;
+      }
     } while (performance.now() < until);
     return this.store.countUnscoredAnswers(this.scorer);
   }

@@ -2,7 +2,7 @@ import { listEvents, type EventQuery } from './eventLog';
 import { currentProcess } from './lock/processIdentity';
 import { getAnswers, getQuestionDetail, ratingsOfQuestion } from './queries/questionDetail';
 import { listQuestions } from './queries/questionList';
-import { AnswerTotalsCache } from './queries/answerTotals';
+import { AnswerTotalsCache, newestAnswerId } from './queries/answerTotals';
 import { questionProgress, raterProgress, type ProgressScope } from './queries/progress';
 import { streamRatings, type RatingStreamFilter } from './queries/ratingStream';
 import { streamExport, type ExportQuestion, type ExportStreamFilter } from './queries/exportSnapshot';
@@ -237,6 +237,11 @@ export class Store {
   /** Up to `limit` answers with no scores by `scorer` yet, with their questions' uids. */
   unscoredAnswers(scorer: string, limit: number): Promise<UnscoredAnswer[]> {
     return this.tx.run((c) => unscoredAnswers(c, scorer, limit));
+  }
+
+  /** The largest answer id: it changes exactly when answers are added (queries/answerTotals.ts). */
+  newestAnswerId(): Promise<number> {
+    return this.tx.run((c) => newestAnswerId(c));
   }
 
   /** How many answers have no scores by `scorer` yet. */

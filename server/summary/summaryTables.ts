@@ -1,3 +1,4 @@
+import { ROUGE_NAMES } from '../metrics/rouge/types';
 import { axisStyle, formatAgreement, formatInterval, formatProportion, rangeText } from './numberText';
 import type { AgreementEntry, AxisCoding, ModelSummary, StudySummary } from './types';
 
@@ -91,9 +92,9 @@ function rougeTable(summary: StudySummary): SummaryTable | undefined {
   const figure = (key: 'rouge1' | 'rouge2' | 'rougeL') => (m: ModelSummary) => m.rouge && formatInterval(m.rouge[key], 'rouge');
   const rows = [
     row(summary, 'Answers scored', (m) => String(m.rouge?.answers ?? 0)),
-    row(summary, 'ROUGE-1', figure('rouge1')),
-    row(summary, 'ROUGE-2', figure('rouge2')),
-    row(summary, 'ROUGE-L', figure('rougeL')),
+    row(summary, ROUGE_NAMES.rouge1, figure('rouge1')),
+    row(summary, ROUGE_NAMES.rouge2, figure('rouge2')),
+    row(summary, ROUGE_NAMES.rougeL, figure('rougeL')),
   ];
   return { id: 'rouge', title: 'ROUGE (F-measure)', header: header(summary, 'Measure'), rows };
 }

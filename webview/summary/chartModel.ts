@@ -1,3 +1,4 @@
+import { ROUGE_NAMES } from '../../server/metrics/rouge/types';
 import { rangeText, type NumberStyle } from '../../server/summary/numberText';
 import type { AxisCoding, MeanEstimate, ModelSummary, ProportionEstimate, StudySummary } from '../../server/summary/types';
 
@@ -148,14 +149,13 @@ function harmChart(summary: StudySummary): BarChart {
 
 function rougeChart(summary: StudySummary): BarChart {
   const keys = ['rouge1', 'rouge2', 'rougeL'] as const;
-  const labels = { rouge1: 'ROUGE-1', rouge2: 'ROUGE-2', rougeL: 'ROUGE-L' };
   return {
     id: 'rouge',
     title: 'ROUGE F-measure',
     note: `${BOOTSTRAP_NOTE} against the reference`,
     style: 'rouge',
     domain: [0, 1],
-    categories: keys.map((k) => ({ id: k, label: labels[k] })),
+    categories: keys.map((k) => ({ id: k, label: ROUGE_NAMES[k] })),
     series: series(summary, (m) => keys.map((k) => fromMean(m.rouge?.[k]))),
   };
 }

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ROUGE_NAMES } from '../../server/metrics/rouge/types';
 import type { ListQuestionsResult, QuestionFilters, RaterProgressView } from '../protocol';
 
 export interface ToolbarProps {
@@ -28,10 +29,8 @@ function toggle(p: ToolbarProps, key: 'ungraded' | 'flagged' | 'disagreement', l
 /** The thresholds the ROUGE filter offers: below 0.1 an answer shares almost no words with the reference. */
 const ROUGE_THRESHOLDS = [0.1, 0.2, 0.3, 0.5];
 
-const METRIC_NAMES: Record<string, string> = { rouge1: 'ROUGE-1', rouge2: 'ROUGE-2', rougeL: 'ROUGE-L', rougeLsum: 'ROUGE-Lsum' };
-
 function rougeSelect(p: ToolbarProps): TemplateResult {
-  const name = METRIC_NAMES[p.rougeFilter?.metric ?? 'rougeL'] ?? 'ROUGE';
+  const name = ROUGE_NAMES[p.rougeFilter?.metric ?? 'rougeL'];
   const unscored = p.filters.lowRouge !== undefined ? (p.rougeFilter?.unscored ?? 0) : 0;
   return html`<select aria-label="Low ROUGE" title=${`Only questions with an answer whose ${name} F-measure against the reference answer is below the value (questions without a reference are left out)`}
       @change=${(e: Event) => {

@@ -26,6 +26,7 @@ export async function openStoreImport(db: string, io: CommandIO, options: { set:
   const built = existsSync(path) ? undefined : await NewDatabase.start(path);
   const store = built?.store ?? (await openStore(path));
   const close = (): Promise<void> => built?.publish() ?? store.close();
+  const abandon = (): Promise<void> => built?.discard() ?? store.close();
   try {
     const sink = await StoreImportSink.open(store, options.set);
     return {
@@ -36,7 +37,7 @@ export async function openStoreImport(db: string, io: CommandIO, options: { set:
           const files = (report?.files ?? []).map((f) => ({ file: f.file, format: f.format, taken: f.taken, rejected: f.rejected }));
           summary = await sink.finish(files);
         } catch (err) {
-          await (built?.discard() ?? store.close());
+          await abandon();
           throw err;
         }
         await close();
@@ -45,7 +46,7 @@ export async function openStoreImport(db: string, io: CommandIO, options: { set:
       },
     };
   } catch (err) {
-    await (built?.discard() ?? store.close());
+    await abandon();
     throw err;
   }
 }

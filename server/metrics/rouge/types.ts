@@ -9,6 +9,9 @@ export interface RougeScore {
 export const ROUGE_TYPES = ['rouge1', 'rouge2', 'rougeL', 'rougeLsum'] as const;
 export type RougeType = (typeof ROUGE_TYPES)[number];
 
+/** How tables, charts and the panel name each metric. */
+export const ROUGE_NAMES: Record<RougeType, string> = { rouge1: 'ROUGE-1', rouge2: 'ROUGE-2', rougeL: 'ROUGE-L', rougeLsum: 'ROUGE-Lsum' };
+
 export type RougeScores = Record<RougeType, RougeScore>;
 
 export interface RougeOptions {

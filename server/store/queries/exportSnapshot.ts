@@ -111,11 +111,16 @@ export async function* streamExport(tx: Transactions, f: ExportStreamFilter = {}
  * them up per chunk.
  */
 function overridesByAnswer(c: Connection): Map<string, ChoiceOverride[]> {
-  const out = new Map<string, ChoiceOverride[]>();
-  for (const o of c.all(`${OVERRIDE_SELECT} ORDER BY rt.name`).map(overrideFromRow)) {
-    const list = out.get(o.answerUid);
-    if (list) list.push(o);
-    else out.set(o.answerUid, [o]);
+  return byAnswerUid(c.all(`${OVERRIDE_SELECT} ORDER BY rt.name`).map(overrideFromRow));
+}
+
+/** Items grouped by the answer they belong to, each group in the order given. */
+function byAnswerUid<T extends { answerUid: string }>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.answerUid);
+    if (list) list.push(item);
+    else out.set(item.answerUid, [item]);
   }
   return out;
 }
@@ -164,22 +169,12 @@ function readAnswers(c: Connection, f: ExportStreamFilter, uids: string[], ratin
   if (f.scorer !== undefined) return c.all(EXPORT_ANSWER_SELECT, [exportTextMode(f.texts ?? 'all'), f.scorer, list]).map(exportAnswerFromRow);
   const threshold = f.answerTextsFor;
   if (!threshold) return c.all(`${ANSWER_JSON_SELECT} WHERE a.uid ${IN_LIST} ORDER BY a.id`, [list]).map((row) => ({ answer: answerFromJsonRow(row) }));
-  const byAnswer = ratingsByAnswer(ratings);
+  const byAnswer = byAnswerUid(ratings);
   const withTexts = JSON.stringify(uids.filter((uid) => reachesThreshold(byAnswer.get(uid) ?? [], threshold)));
   return c.all(ANSWER_SELECT_SOME_TEXTS, [list, withTexts]).map((row) => {
     const { answer, textsOmitted } = exportAnswerFromRow(row);
     return textsOmitted ? { answer, textsOmitted } : { answer };
   });
-}
-
-function ratingsByAnswer(ratings: readonly Rating[]): Map<string, Rating[]> {
-  const out = new Map<string, Rating[]>();
-  for (const r of ratings) {
-    const list = out.get(r.answerUid);
-    if (list) list.push(r);
-    else out.set(r.answerUid, [r]);
-  }
-  return out;
 }
 
 function nextQuestions(c: Connection, f: ExportStreamFilter, after: number, size: number): { id: number; uid: string }[] {

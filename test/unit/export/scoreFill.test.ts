@@ -57,6 +57,22 @@ describe('export: filling the score cache for the ROUGE filter', () => {
     assert.equal(await store.countUnscoredAnswers(filler.scorer), 0);
   });
 
+  it('scores an answer added after every answer was scored, on the next call', async () => {
+    const filler = new ScoreCacheFiller(store, DEFAULT_ROUGE_SETTINGS);
+    assert.equal(await filler.fill(60_000), 0);
+    const q = qs[0]!;
+    await store.addGeneratedAnswer(q.question.uid, {
+      questionId: q.question.id,
+      model: 'gen/late',
+      raw: 'The answer is B.',
+      split: { reasoning: '', answer: 'The answer is B.', state: 'none', flags: [] },
+      generation: { endpoint: 'http://127.0.0.1:8080' },
+    });
+    assert.equal(await store.countUnscoredAnswers(filler.scorer), 1);
+    assert.equal(await filler.fill(60_000), 0);
+    assert.equal(await store.countUnscoredAnswers(filler.scorer), 0);
+  });
+
   it('scores anew under other ROUGE settings: their scores are other scores', async () => {
     await new ScoreCacheFiller(store, DEFAULT_ROUGE_SETTINGS).fill(60_000);
     const stemmed = new ScoreCacheFiller(store, { ...DEFAULT_ROUGE_SETTINGS, useStemmer: true });
