@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { ExportStreamFilter, RubricVersion, Store } from '../store';
+import { onlyQuestions, type ExportStreamFilter, type RubricVersion, type Store } from '../store';
 import { renderSummaryCsv, renderSummaryMarkdown } from '../summary';
 import { newCounts } from './counts';
 import { writeCsv } from './csvExport';
@@ -28,11 +28,12 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
   const counts = newCounts(plan.format, rubricKey);
   const summary = plan.format === 'summary-md' || plan.format === 'summary-csv';
   const scoring = new AnswerScoring(store, summary ? summaryRouge(plan.rouge) : plan.rouge);
-  const stream = await exportStream(store, { set: plan.set, rubricKey, ...formatReads(plan, scoring) }, readInWorker(plan, options));
+  const items = await exportStream(store, { set: plan.set, rubricKey, ...formatReads(plan, scoring, options) }, readInWorker(plan, options));
+  const stream = onlyQuestions(items);
   const sink = new TextSink(out);
   switch (plan.format) {
     case 'jsonl':
-      await writeJsonl(stream, plan, sink, counts, scoring);
+      await writeJsonl(items, plan, sink, counts, scoring);
       break;
     case 'csv': {
       const keys = rubricKey !== undefined ? [rubricKey] : [...new Set(versions.map((v) => v.key))];
@@ -67,13 +68,15 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
  * the texts of only the answers it writes (sftStreamFilter). Both use only the overall score of a rating,
  * so they read ratings without their axis values. The others read the cached scores, and need no text of an
  * answer already scored, except jsonl and csv with texts; jsonl takes them JSON-quoted by SQLite, ready to
- * write (see server/store/queries/exportRows.ts).
+ * write (see server/store/queries/exportRows.ts); and SQLite builds jsonl's lines itself where it can
+ * (server/store/queries/jsonlLines.ts).
  */
-function formatReads(plan: ExportPlan, scoring: AnswerScoring): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences'> {
+function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOptions): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences' | 'jsonl'> {
   if (plan.format === 'sft') return { ...sftStreamFilter(plan), ratingValues: false };
   if (plan.format === 'dpo') return { preferences: true, ratingValues: false };
   const texts = !plan.texts ? 'none' : plan.format === 'jsonl' ? 'json' : plan.format === 'csv' ? 'all' : 'none';
-  return { scorer: scoring.key, texts };
+  if (plan.format !== 'jsonl' || options.linesBySqlite === false) return { scorer: scoring.key, texts };
+  return { scorer: scoring.key, texts, jsonl: { texts: plan.texts, minRaters: plan.minRaters } };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ExportAnswer, ExportQuestion } from '../store';
+import { isBuiltLines, type ExportAnswer, type ExportItem, type ExportQuestion } from '../store';
+import { countSkip } from './counts';
 import type { ExportPlan } from './plan';
 import { forEachRatedAnswer, QuestionPart } from './ratingRecords';
 import { ratingAccuracy, ratingFields, type AnswerRecordParts } from './ratingRecord';
@@ -8,12 +9,14 @@ import type { TextSink } from './textSink';
 import type { ExportCounts } from './types';
 
 /**
- * One JSON object per line per rating (ExportedRating in ratingRecord.ts). The question and reference are
- * serialized and encoded once per question, the answer once per answer (together most of a line's bytes),
- * and spliced into each of its raters' lines: the same JSON as stringifying the whole record, in the same
- * key order.
+ * One JSON object per line per rating (ExportedRating in ratingRecord.ts). Most lines come built by SQLite
+ * (server/store/queries/jsonlLines.ts) and are written as they are. The others are made here: the question
+ * and reference are serialized and encoded once per question, the answer once per answer (together most of
+ * a line's bytes), and spliced into each of its raters' lines: the same JSON as stringifying the whole
+ * record, in the same key order.
  */
-export async function writeJsonl(stream: AsyncIterable<ExportQuestion>, plan: ExportPlan, sink: TextSink, counts: ExportCounts, scoring: AnswerScoring): Promise<void> {
+export async function writeJsonl(items: AsyncIterable<ExportItem>, plan: ExportPlan, sink: TextSink, counts: ExportCounts, scoring: AnswerScoring): Promise<void> {
+  const stream = writingBuiltLines(items, sink, counts, scoring);
   const questionPart = new QuestionPart(({ question, reference }) => `,${JSON.stringify({ question, reference }).slice(1, -1)}`);
   await forEachRatedAnswer(stream, plan, counts, scoring, async ({ entry, scores, parts, ratings }) => {
     const question = questionPart.bytes(parts);
@@ -26,6 +29,23 @@ export async function writeJsonl(stream: AsyncIterable<ExportQuestion>, plan: Ex
       counts.written++;
     }
   });
+}
+
+/** Writes the lines SQLite built, counting what they hold, and passes the other questions on. */
+async function* writingBuiltLines(items: AsyncIterable<ExportItem>, sink: TextSink, counts: ExportCounts, scoring: AnswerScoring): AsyncGenerator<ExportQuestion> {
+  for await (const item of items) {
+    if (!isBuiltLines(item)) {
+      yield item;
+      continue;
+    }
+    await sink.write(Buffer.isBuffer(item.lines) ? item.lines : Buffer.from(item.lines.buffer, item.lines.byteOffset, item.lines.byteLength));
+    counts.questions += item.questions;
+    counts.answers += item.answers;
+    counts.ratings += item.ratings;
+    counts.written += item.written;
+    countSkip(counts, 'answers-below-min-raters', item.belowMinRaters);
+    scoring.cached += item.scored;
+  }
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
- * The export's reader thread: opens the review database itself and streams the export's questions
- * (Store.streamExport, the same snapshot and the same short read transactions) to the thread that formats
- * them, a batch at a time, at most two batches ahead. Started by readerThread.ts; the bundle has it as
+ * An export's reader thread: opens the review database itself and reads the export's chunks
+ * (Store.exportChunks: the moment the writing thread marked, the same short read transactions) for the
+ * thread that writes them, a chunk per message, at most two chunks ahead. Started by readerThread.ts; the bundle has it as
  * export-worker.js next to cli.js and server.js.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openStore, type ExportQuestion } from '../store';
+import { isBuiltLines, openStore } from '../store';
 import type { ReaderMessage, ReaderStart } from './readerMessages';
 
 const AHEAD = 2;
@@ -17,20 +17,15 @@ async function run(port: NonNullable<typeof parentPort>, start: ReaderStart): Pr
     credits++;
     wake?.();
   });
-  const send = (message: ReaderMessage): void => port.postMessage(message);
   const store = await openStore(start.path, { create: false });
   try {
-    let batch: ExportQuestion[] = [];
-    for await (const q of store.streamExport(start.filter)) {
-      batch.push(q);
-      if (batch.length < start.batchSize) continue;
+    for await (const { index, items } of store.exportChunks(start.filter, start.start)) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
-      send({ kind: 'batch', questions: batch });
-      batch = [];
+      const lines = items.filter(isBuiltLines).map((l) => l.lines.buffer as ArrayBuffer);
+      port.postMessage({ kind: 'chunk', index, items } satisfies ReaderMessage, lines);
     }
-    if (batch.length > 0) send({ kind: 'batch', questions: batch });
-    send({ kind: 'end' });
+    port.postMessage({ kind: 'end' } satisfies ReaderMessage);
   } finally {
     await store.close();
   }
@@ -43,4 +38,3 @@ if (parentPort) {
     port.postMessage({ kind: 'error', message: err instanceof Error ? err.message : String(err) } satisfies ReaderMessage);
   });
 }
-

@@ -1,12 +1,14 @@
-import type { ExportQuestion, ExportStreamFilter } from '../store';
+import type { ExportItem, ExportStart, ExportStreamFilter } from '../store';
 
-/** What the reader thread is started with. */
+/** What the reader thread is started with: the export's start, marked by the thread that writes it. */
 export interface ReaderStart {
   path: string;
   filter: ExportStreamFilter;
-  /** Questions per message. */
-  batchSize: number;
+  start: ExportStart;
 }
 
-/** From the reader thread; the formatting thread answers each batch with a message asking for one more. */
-export type ReaderMessage = { kind: 'batch'; questions: ExportQuestion[] } | { kind: 'end' } | { kind: 'error'; message: string };
+/**
+ * From a reader thread: one chunk (its index in the export's order) per message, its built lines transferred,
+ * not copied. The formatting thread answers each chunk it takes with a message asking for one more.
+ */
+export type ReaderMessage = { kind: 'chunk'; index: number; items: ExportItem[] } | { kind: 'end' } | { kind: 'error'; message: string };

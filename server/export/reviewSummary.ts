@@ -1,5 +1,5 @@
 import type { Rubric } from '../rubric';
-import type { Store } from '../store';
+import { onlyQuestions, type Store } from '../store';
 import type { StudySummary } from '../summary';
 import { newCounts } from './counts';
 import { exportPlan } from './plan';
@@ -18,5 +18,5 @@ export async function summarizeReview(store: Store, rubric: Rubric, options: Omi
   const counts = newCounts(plan.format, rubric.id);
   const scoring = new AnswerScoring(store, summaryRouge(plan.rouge));
   const stream = await exportStream(store, { set: plan.set, rubricKey: rubric.id, preferences: false, scorer: scoring.key, texts: 'none' }, options.readInWorker);
-  return studySummary(stream, plan, rubric, counts, scoring);
+  return studySummary(onlyQuestions(stream), plan, rubric, counts, scoring);
 }

@@ -29,6 +29,11 @@ export class TextSink {
       this.texts.push(piece);
       // A character is at least one byte: the real size is checked when the texts are encoded.
       this.size += piece.length;
+    } else if (piece.length >= CHUNK_BYTES) {
+      // Written as it is, not copied into a chunk with what came before it.
+      await this.flush();
+      this.chunks.push(piece);
+      this.size = piece.length;
     } else {
       this.encodeTexts();
       this.chunks.push(piece);

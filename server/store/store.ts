@@ -5,7 +5,7 @@ import { listQuestions } from './queries/questionList';
 import { AnswerTotalsCache, newestAnswerId } from './queries/answerTotals';
 import { questionProgress, raterProgress, type ProgressScope } from './queries/progress';
 import { streamRatings, type RatingStreamFilter } from './queries/ratingStream';
-import { streamExport, type ExportQuestion, type ExportStreamFilter } from './queries/exportSnapshot';
+import { exportChunks, startExport, streamExport, streamExportQuestions, type ExportItem, type ExportQuestion, type ExportStart, type ExportStreamFilter } from './queries/exportSnapshot';
 import { ratedRubricKeys } from './queries/ratedRubrics';
 import { clearAnswerScores, countUnscoredAnswers, readAnswerScores, saveAnswerScores, unscoredAnswers, type CachedScores, type UnscoredAnswer } from './queries/answerScores';
 import { reviewQueue } from './queries/reviewQueue';
@@ -220,8 +220,23 @@ export class Store {
    * Rated questions with their answers, ratings, corrections (and preferences when asked for), question by
    * question, as of the moment the stream started; read in short transactions (queries/exportSnapshot.ts).
    */
-  streamExport(filter: ExportStreamFilter = {}): AsyncGenerator<ExportQuestion> {
+  streamExport(filter: Omit<ExportStreamFilter, 'jsonl'> = {}): AsyncGenerator<ExportQuestion> {
+    return streamExportQuestions(this.tx, filter);
+  }
+
+  /** The same stream, with the JSONL lines SQLite can build handed out as bytes when `filter.jsonl` asks. */
+  streamExportItems(filter: ExportStreamFilter): AsyncGenerator<ExportItem> {
     return streamExport(this.tx, filter);
+  }
+
+  /** Marks an export's moment and plans its chunks, for a reader on another thread (exportChunks). */
+  startExport(filter: ExportStreamFilter): Promise<ExportStart> {
+    return this.tx.run((c) => startExport(c, filter));
+  }
+
+  /** The chunks of an export started elsewhere (startExport), each with its index in the export's order. */
+  exportChunks(filter: ExportStreamFilter, start: ExportStart): AsyncGenerator<{ index: number; items: ExportItem[] }> {
+    return exportChunks(this.tx, filter, start);
   }
 
   /** Caches answers' automatic scores (queries/answerScores.ts); returns how many were kept. */

@@ -66,7 +66,7 @@ const FULL = `(?1 = 1 OR NOT ${CACHED} OR (?1 = 2 AND s.plain_text = 0))`;
 const QUOTED = `(?1 = 2 AND ${CACHED} AND s.plain_text = 1)`;
 
 /** Reasoning or final answer as answerRows.ts stores it: a slice of raw or server_reasoning, or a text of its own. */
-function partSql(p: 'reasoning' | 'answer'): string {
+export function partSql(p: 'reasoning' | 'answer'): string {
   const from = `IIF(a.${p}_source = 1, COALESCE(x.server_reasoning, ''), x.raw)`;
   return `IIF(a.${p}_source IS NULL, COALESCE(x.${p}, ''),
     substr(${from}, COALESCE(a.${p}_start, 0) + 1, max(COALESCE(a.${p}_end, 0) - COALESCE(a.${p}_start, 0), 0)))`;

@@ -1,5 +1,5 @@
 import { QUESTION_COLUMNS, QUESTION_JOINS, questionFromRow } from '../rows/questionRows';
-import type { Connection, SqlParam } from '../sqlite/connection';
+import type { Connection, Row, SqlParam } from '../sqlite/connection';
 import { reachesThreshold, type RatingThreshold } from '../ratingFigures';
 import { readNumber, readText, utf8 } from '../sqlite/text';
 import type { Transactions } from '../transactions';
@@ -21,6 +21,7 @@ import {
   type ExportAnswerRow,
   type ExportTexts,
 } from './exportRows';
+import { joinLines, jsonlLines, type BuiltLines, type JsonlLinesFilter, type QuestionLines } from './jsonlLines';
 import { SnapshotChanges } from './snapshotChanges';
 
 export interface ExportStreamFilter {
@@ -52,6 +53,11 @@ export interface ExportStreamFilter {
    * A rating restored from the event log (changed after the export began) keeps its values.
    */
   ratingValues?: boolean;
+  /**
+   * With `scorer`: the JSONL export's lines of every question SQLite can build them for (jsonlLines.ts),
+   * handed out as bytes (`BuiltLines`) instead of as objects; the other questions come as usual.
+   */
+  jsonl?: { texts: boolean; minRaters: number };
 }
 
 /** A rated (or compared) answer with every rating of it and every rater's correction of its extracted choice. */
@@ -84,6 +90,25 @@ export interface ExportQuestion {
   textsOmitted?: boolean;
 }
 
+/** What the stream hands out: a question, or the JSONL lines of a run of questions (ExportStreamFilter.jsonl). */
+export type ExportItem = ExportQuestion | BuiltLines;
+
+export function isBuiltLines(item: ExportItem): item is BuiltLines {
+  return 'lines' in item;
+}
+
+/**
+ * What the reader of an export needs to read it on another connection (the export's reader thread): the
+ * moment, every rater's corrections as of it, and where the chunks of questions end.
+ */
+export interface ExportStart {
+  /** The newest event when the export started (SnapshotChanges). */
+  moment: number;
+  overrides: ChoiceOverride[];
+  /** Row id of the last question of each chunk but the last, which takes every question after. */
+  bounds: number[];
+}
+
 /** Reads row ids of a JSON array parameter, so one statement serves any number of ids. */
 const IN_LIST = 'IN (SELECT value FROM json_each(?))';
 
@@ -93,25 +118,22 @@ const IN_LIST = 'IN (SELECT value FROM json_each(?))';
  * the moment the stream started, although it is read in short transactions between which other windows
  * keep saving (snapshotChanges.ts); memory holds one chunk of questions at a time.
  */
-export async function* streamExport(tx: Transactions, f: ExportStreamFilter = {}): AsyncGenerator<ExportQuestion> {
-  const start = await tx.run((c) => ({ changes: SnapshotChanges.mark(c), overrides: overridesByAnswer(c) }));
-  const size = Math.max(1, f.questionsPerChunk ?? 250);
-  let after = 0;
-  for (;;) {
-    const chunk = await tx.run((c) => readChunk(c, start.changes, start.overrides, f, after, size));
-    for (const q of chunk.questions) yield q;
-    if (chunk.last === undefined) return;
-    after = chunk.last;
-  }
+export async function* streamExport(tx: Transactions, f: ExportStreamFilter = {}): AsyncGenerator<ExportItem> {
+  const start = await tx.run((c) => startExport(c, f));
+  for await (const chunk of exportChunks(tx, f, start)) yield* chunk.items;
 }
 
-/**
- * Physicians correct few extractions, so all corrections are read once, in the transaction that marks the
- * moment (which makes them that moment's state as they are); the table has no index by answer to look
- * them up per chunk.
- */
-function overridesByAnswer(c: Connection): Map<string, ChoiceOverride[]> {
-  return byAnswerUid(c.all(`${OVERRIDE_SELECT} ORDER BY rt.name`).map(overrideFromRow));
+/** streamExport without `jsonl`: only questions. */
+export function streamExportQuestions(tx: Transactions, f: Omit<ExportStreamFilter, 'jsonl'> = {}): AsyncGenerator<ExportQuestion> {
+  return onlyQuestions(streamExport(tx, f));
+}
+
+/** The items of a stream read without `jsonl`, which are all questions. */
+export async function* onlyQuestions(items: AsyncIterable<ExportItem>): AsyncGenerator<ExportQuestion> {
+  for await (const item of items) {
+    if (isBuiltLines(item)) throw new Error('internal: lines built without being asked for');
+    yield item;
+  }
 }
 
 /** Items grouped by the answer they belong to, each group in the order given. */
@@ -125,30 +147,102 @@ function byAnswerUid<T extends { answerUid: string }>(items: readonly T[]): Map<
   return out;
 }
 
-interface Chunk {
-  questions: ExportQuestion[];
-  /** Row id of the last question looked at; undefined when there are no more. */
-  last: number | undefined;
+/** Marks the export's moment and plans its chunks, in one transaction. */
+export function startExport(c: Connection, f: ExportStreamFilter): ExportStart {
+  return { moment: SnapshotChanges.mark(c).moment, overrides: c.all(`${OVERRIDE_SELECT} ORDER BY rt.name`).map(overrideFromRow), bounds: chunkBounds(c, f) };
 }
 
-function readChunk(
+/** The chunks of an export started with `start`, each read in a transaction of its own, with its index. */
+export async function* exportChunks(tx: Transactions, f: ExportStreamFilter, start: ExportStart): AsyncGenerator<{ index: number; items: ExportItem[] }> {
+  const changes = SnapshotChanges.since(start.moment);
+  const overrides = byAnswerUid(start.overrides);
+  for (let index = 0; index <= start.bounds.length; index++) {
+    const range = { after: start.bounds[index - 1] ?? 0, upTo: start.bounds[index] };
+    yield { index, items: await tx.run((c) => readChunk(c, changes, overrides, f, range)) };
+  }
+}
+
+/**
+ * Where each chunk of questions ends: every `questionsPerChunk`th question's row id. Questions stored after
+ * the moment fall into the last chunk, which is open-ended; nothing of theirs was rated at the moment.
+ */
+function chunkBounds(c: Connection, f: ExportStreamFilter): number[] {
+  const size = Math.max(1, f.questionsPerChunk ?? 250);
+  const ids = questionIds(c, f).map((r) => readNumber(r.id));
+  const bounds: number[] = [];
+  for (let i = size - 1; i < ids.length - 1; i += size) bounds.push(ids[i] as number);
+  return bounds;
+}
+
+function questionIds(c: Connection, f: ExportStreamFilter, range?: ChunkRange): Row[] {
+  const after = range?.after ?? 0;
+  const upTo = range?.upTo ?? Number.MAX_SAFE_INTEGER;
+  if (f.set === undefined) return c.all('SELECT id, uid FROM questions WHERE id > ? AND id <= ? ORDER BY id', [after, upTo]);
+  return c.all(
+    `SELECT q.id AS id, q.uid AS uid FROM question_sets s JOIN set_questions sq ON sq.set_id = s.id JOIN questions q ON q.id = sq.question_id
+     WHERE s.name = CAST(? AS TEXT) AND sq.question_id > ? AND sq.question_id <= ? ORDER BY sq.question_id`,
+    [utf8(f.set), after, upTo],
+  );
+}
+
+/** Questions after row id `after`, up to `upTo` (every one after it when undefined). */
+interface ChunkRange {
+  after: number;
+  upTo: number | undefined;
+}
+
+/**
+ * Physicians correct few extractions, so all corrections are read once, in the transaction that marks the
+ * moment (startExport: which makes them that moment's state as they are); the table has no index by
+ * answer to look them up per chunk.
+ */
+function readChunk(c: Connection, changes: SnapshotChanges, overrides: Map<string, ChoiceOverride[]>, f: ExportStreamFilter, range: ChunkRange): ExportItem[] {
+  changes.catchUp(c);
+  const ids = questionIds(c, f, range).map((r) => ({ id: readNumber(r.id), uid: readText(r.uid) }));
+  if (ids.length === 0) return [];
+  // Lines are built only while nothing has changed since the moment: the snapshot's corrections apply to rows.
+  if (f.jsonl && f.scorer !== undefined && changes.quiet) return withBuiltLines(c, changes, overrides, f, ids, { ...f.jsonl, scorer: f.scorer, rubricKey: f.rubricKey });
+  return readQuestions(c, changes, overrides, f, ids);
+}
+
+/** The chunk's questions in order: runs of those whose lines SQLite built, the others read as objects. */
+function withBuiltLines(
   c: Connection,
   changes: SnapshotChanges,
   overrides: Map<string, ChoiceOverride[]>,
   f: ExportStreamFilter,
-  after: number,
-  size: number,
-): Chunk {
-  changes.catchUp(c);
-  const ids = nextQuestions(c, f, after, size);
-  const last = ids.length < size ? undefined : ids[ids.length - 1]?.id;
-  if (ids.length === 0) return { questions: [], last };
+  ids: { id: number; uid: string }[],
+  lines: JsonlLinesFilter,
+): ExportItem[] {
+  const { built, rated } = jsonlLines(c, ids.map((q) => q.id), lines, new Set(overrides.keys()));
+  const others = readQuestions(c, changes, overrides, f, ids.filter((q) => rated.has(q.id) && !built.has(q.id)));
+  const byUid = new Map(others.map((q) => [q.question.uid, q]));
+  const items: ExportItem[] = [];
+  let run: QuestionLines[] = [];
+  for (const { id, uid } of ids) {
+    const lines = built.get(id);
+    if (lines) {
+      run.push(lines);
+      continue;
+    }
+    const q = byUid.get(uid);
+    if (!q) continue;
+    if (run.length > 0) items.push(joinLines(run));
+    run = [];
+    items.push(q);
+  }
+  if (run.length > 0) items.push(joinLines(run));
+  return items;
+}
+
+function readQuestions(c: Connection, changes: SnapshotChanges, overrides: Map<string, ChoiceOverride[]>, f: ExportStreamFilter, ids: { id: number; uid: string }[]): ExportQuestion[] {
+  if (ids.length === 0) return [];
   const idList = JSON.stringify(ids.map((q) => q.id));
   const uids = new Set(ids.map((q) => q.uid));
   const ratings = snapshotRatings(c, changes, f, idList, uids);
   const preferences = f.preferences ? snapshotPreferences(c, changes, idList, uids) : [];
   const answerUids = new Set([...ratings.map((r) => r.answerUid), ...preferences.flatMap((p) => [p.answerA, p.answerB])]);
-  if (answerUids.size === 0) return { questions: [], last };
+  if (answerUids.size === 0) return [];
   const answers = readAnswers(c, f, [...answerUids], ratings);
   const answered = new Set(answers.map((a) => a.answer.questionUid));
   const questionIds = JSON.stringify(ids.filter((q) => answered.has(q.uid)).map((q) => q.id));
@@ -159,7 +253,7 @@ function readChunk(
   const sets = setsOf(c, questionIds);
   const assembled = assemble(questions, sets, answers, ratings, preferences, overrides);
   if (textsOmitted) for (const q of assembled) q.textsOmitted = true;
-  return { questions: assembled, last };
+  return assembled;
 }
 
 type ReadAnswer = Partial<ExportAnswerRow> & { answer: StoredAnswer };
@@ -175,18 +269,6 @@ function readAnswers(c: Connection, f: ExportStreamFilter, uids: string[], ratin
     const { answer, textsOmitted } = exportAnswerFromRow(row);
     return textsOmitted ? { answer, textsOmitted } : { answer };
   });
-}
-
-function nextQuestions(c: Connection, f: ExportStreamFilter, after: number, size: number): { id: number; uid: string }[] {
-  const rows =
-    f.set === undefined
-      ? c.all('SELECT id, uid FROM questions WHERE id > ? ORDER BY id LIMIT ?', [after, size])
-      : c.all(
-          `SELECT q.id AS id, q.uid AS uid FROM question_sets s JOIN set_questions sq ON sq.set_id = s.id JOIN questions q ON q.id = sq.question_id
-           WHERE s.name = CAST(? AS TEXT) AND sq.question_id > ? ORDER BY sq.question_id LIMIT ?`,
-          [utf8(f.set), after, size],
-        );
-  return rows.map((r) => ({ id: readNumber(r.id), uid: readText(r.uid) }));
 }
 
 function snapshotRatings(c: Connection, changes: SnapshotChanges, f: ExportStreamFilter, idList: string, uids: Set<string>): Rating[] {
@@ -257,6 +339,11 @@ function assemble(
   return [...byQuestion.values()];
 }
 
+/**
+ * Code point order, which is SQLite's for text (UTF-8 bytes), so that the JSONL lines SQLite builds come in
+ * the same order (jsonlLines.ts). JavaScript's `<` compares UTF-16 units, which puts U+E000-U+FFFF after
+ * characters beyond U+FFFF.
+ */
 function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a === b ? 0 : Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { ExportOptions } from '../../../server/export';
 import { exportStream } from '../../../server/export/readerThread';
-import type { ExportQuestion, Store } from '../../../server/store';
+import { onlyQuestions, type ExportQuestion, type Store } from '../../../server/store';
 import { exportText } from './exportHarness';
 import { rate, useStudyStore, type StudyQuestion } from './studyFixture';
 
@@ -51,7 +51,7 @@ describe('export: reading on a second thread', () => {
     const last = qs[5]!;
     const [x, y] = last.answers;
     assert.ok(x && y, 'the sixth question has two answers');
-    const stream = await exportStream(store, { questionsPerChunk: 1 }, true);
+    const stream = onlyQuestions(await exportStream(store, { questionsPerChunk: 1 }, true));
     const iterator = stream[Symbol.asyncIterator]();
     const seen: ExportQuestion[] = [];
     const first = await iterator.next();
@@ -70,7 +70,7 @@ describe('export: reading on a second thread', () => {
   it('reports a database it cannot read instead of hanging', async () => {
     // The same store, seen at a path where there is no database: the reader thread's open fails.
     const elsewhere = Object.create(store, { path: { value: `${store.path}.missing` } }) as Store;
-    const stream = await exportStream(elsewhere, {}, true);
+    const stream = onlyQuestions(await exportStream(elsewhere, {}, true));
     await assert.rejects(async () => {
       for await (const q of stream) assert.fail(`read ${q.question.uid} from a missing database`);
     }, /missing/);

@@ -1,0 +1,220 @@
+import type { Connection, SqlParam } from '../sqlite/connection';
+import { readNumber, readText, utf8 } from '../sqlite/text';
+import { partSql } from './exportRows';
+
+/**
+ * The JSONL export's lines built by SQLite itself, as UTF-8 bytes: the same bytes as
+ * server/export/jsonlExport.ts writes from the store's objects (ExportedRating, ratingRecord.ts, in its key
+ * order), without decoding, parsing, cloning and re-encoding every row in JavaScript, which was three
+ * quarters of a large export's time. Keep the two in step; the export tests compare them byte for byte.
+ *
+ * A part SQLite cannot build exactly comes back NULL (a string concatenated with NULL is NULL), and its
+ * question is then read and formatted the ordinary way: an answer without cached scores, or whose texts
+ * SQLite cannot cut (`plain_text`, exportRows.ts), a JSON column that is not what the store writes (a hand
+ * edit), a date outside years 1970-9999.
+ */
+
+/** What the lines are made of; the texts are null without `texts`, as in ExportOptions.texts. */
+export interface JsonlLinesFilter {
+  scorer: string;
+  texts: boolean;
+  minRaters: number;
+  rubricKey?: string;
+}
+
+/** Lines of questions that SQLite could build, with what the export counts of them. */
+export interface BuiltLines {
+  /** Whole lines, each ending in a line feed. */
+  lines: Uint8Array;
+  questions: number;
+  /** Rated answers read, those left out for too few raters, and ratings read. */
+  answers: number;
+  belowMinRaters: number;
+  ratings: number;
+  /** Lines written, and answers whose cached scores they carry. */
+  written: number;
+  scored: number;
+}
+
+/** A JSON column as stored, when it is the JSON type the store writes there; NULL otherwise. */
+function jsonOf(column: string, type: 'object' | 'array'): string {
+  return `CASE WHEN ${column} IS NULL THEN 'null' WHEN json_valid(${column}) AND json_type(${column}) = '${type}' THEN json(${column}) END`;
+}
+
+/** Date.prototype.toISOString() of a millisecond time, for years 1970-9999 (NULL outside them). */
+function isoSql(ms: string): string {
+  return `CASE WHEN ${ms} BETWEEN 0 AND 253402300799999 THEN '"' || strftime('%Y-%m-%dT%H:%M:%S', ${ms} / 1000, 'unixepoch') || printf('.%03dZ"', ${ms} % 1000) END`;
+}
+
+/**
+ * A rating's own fields: the line's start, up to its question (RatingFields), in the order of the lines: by
+ * answer, then rater name and rubric key (in code point order, as server/store/queries/exportSnapshot.ts
+ * orders them). Parameters: ?1 question ids, ?2 rubric key.
+ */
+function ratingsSql(rubric: boolean): string {
+  return `SELECT r.answer_id AS answer, r.rater_id AS rater, CAST(
+    '{"ratingId":' || json_quote(r.uid) || ',"rater":' || json_quote(rt.name)
+    || ',"rubric":{"key":' || json_quote(r.rubric_key) || ',"version":' || json_quote(rv.version) || ',"hash":' || json_quote(rv.hash) || '}'
+    || ',"values":' || CASE WHEN json_valid(r.axis_values) AND json_type(r.axis_values) = 'object' THEN json(r.axis_values) END
+    || ',"overall":' || IFNULL(r.overall, 'null') || ',"comment":' || json_quote(r.comment) || ',"blind":' || IIF(r.blind = 1, 'true', 'false')
+    || ',"shownPosition":' || IFNULL(r.shown_position, 'null') || ',"revision":' || r.revision
+    || ',"createdAt":' || ${isoSql('r.created_at')} || ',"updatedAt":' || ${isoSql('r.updated_at')} AS BLOB) AS part
+  FROM answers a JOIN ratings r ON r.answer_id = a.id JOIN raters rt ON rt.id = r.rater_id JOIN rubric_versions rv ON rv.id = r.rubric_version_id
+  WHERE a.question_id IN (SELECT value FROM json_each(?1))${rubric ? ' AND r.rubric_key = CAST(?2 AS TEXT)' : ''}
+  ORDER BY r.answer_id, rt.name, r.rubric_key`;
+}
+
+/** The question and reference, `,"question":{...},"reference":...`. Parameters: ?1 question ids. */
+function questionsSql(texts: boolean): string {
+  const text = (column: string): string => (texts ? `json_quote(${column})` : `'null'`);
+  const sets = `(SELECT json_group_array(name) FROM (SELECT s.name AS name FROM set_questions sq JOIN question_sets s ON s.id = sq.set_id
+    WHERE sq.question_id = q.id ORDER BY s.name))`;
+  return `SELECT q.id AS id, CAST(
+    ',"question":{"uid":' || json_quote(q.uid) || ',"datasetId":' || json_quote(q.ext_id) || ',"sets":' || ${sets}
+    || ',"kind":' || json_quote(q.kind) || ',"text":' || ${text('qt.text')} || ',"options":' || ${jsonOf('qt.options', 'object')}
+    || ',"context":' || ${texts ? jsonOf('qt.context', 'array') : `'null'`} || '}'
+    || ',"reference":' || IIF(qr.answer IS NULL, 'null', '{"answer":' || ${text('qr.answer')} || ',"reasoning":' || ${text('qr.reasoning')}
+      || ',"label":' || json_quote(qr.label) || '}') AS BLOB) AS part
+  FROM questions q JOIN question_texts qt ON qt.question_id = q.id LEFT JOIN question_references qr ON qr.question_id = q.id
+  WHERE q.id IN (SELECT value FROM json_each(?1))`;
+}
+
+/** Whether a field of a generated answer applies: the others leave it null (ratingRecord.ts's `g?.`). */
+const GENERATED = `a.origin = 'generation'`;
+
+/** A value of the cached scores as JSON; NULL where it is missing. */
+const score = (path: string): string => `(s.scores -> '${path}')`;
+
+/**
+ * The answer's part, `,"answer":{...},"generation":{...},"rouge":{...},"accuracy":`, and its accuracy
+ * without a rater's correction (`null` or an object). Parameters: ?1 answer ids, ?2 scorer.
+ */
+function answersSql(texts: boolean): string {
+  const text = (p: 'answer' | 'reasoning'): string => (texts ? `(SELECT json_quote(${partSql(p)}) FROM answer_texts x WHERE x.answer_id = a.id)` : `'null'`);
+  const flags = `CASE WHEN a.split_flags = '' THEN '[]' WHEN a.split_flags NOT GLOB '*[^a-z,-]*' THEN '["' || replace(a.split_flags, ',', '","') || '"]' END`;
+  const generated = (value: string): string => `IIF(${GENERATED}, ${value}, 'null')`;
+  const part = `',"answer":{"uid":' || json_quote(a.uid) || ',"model":' || json_quote(a.model) || ',"text":' || ${text('answer')}
+    || ',"reasoning":' || ${text('reasoning')} || ',"thinkState":' || json_quote(a.think_state) || ',"splitFlags":' || ${flags}
+    || ',"origin":' || json_quote(a.origin) || ',"source":' || IIF(f.path IS NULL, 'null', '{"file":' || json_quote(f.path) || ',"line":' || IFNULL(a.source_line, 0) || '}') || '}'
+    || ',"generation":{"params":' || ${jsonOf('a.params', 'object')} || ',"endpoint":' || ${generated(`json_quote(IFNULL(a.endpoint, ''))`)}
+    || ',"modelId":' || ${generated('json_quote(a.model_id)')} || ',"templateHash":' || ${generated('json_quote(a.template_hash)')}
+    || ',"templateName":' || ${generated('json_quote(t.name)')} || ',"usage":' || ${generated(jsonOf('a.usage', 'object'))}
+    || ',"timings":' || ${jsonOf('a.timings', 'object')} || ',"finishReason":' || json_quote(a.finish_reason)
+    || ',"incomplete":' || IIF(${GENERATED} AND a.incomplete = 1, 'true', 'false') || '}'
+    || ',"rouge":{"answer":' || ${score('$.rouge.answer')} || ',"reasoning":' || ${score('$.rouge.reasoning')} || '},"accuracy":'`;
+  const accuracy = `CASE WHEN json_type(s.scores, '$.accuracy') = 'null' THEN 'null' ELSE '{"verdict":' || ${score('$.accuracy.verdict')}
+    || ',"extracted":' || ${score('$.accuracy.extraction.choice')} || ',"graded":' || ${score('$.accuracy.graded')}
+    || ',"label":' || ${score('$.accuracy.label')} || ',"overridden":' || ${score('$.accuracy.overridden')} || '}' END`;
+  const buildable = `s.plain_text = 1 AND json_valid(s.scores) AND json_type(s.scores, '$.rouge') = 'object'`;
+  return `SELECT a.id AS id, a.question_id AS question, CAST(a.uid AS BLOB) AS uid,
+    CASE WHEN ${buildable} THEN CAST(${part} AS BLOB) END AS part, CASE WHEN ${buildable} THEN CAST(${accuracy} AS BLOB) END AS accuracy
+  FROM answers a LEFT JOIN source_files f ON f.id = a.source_file_id LEFT JOIN templates t ON t.hash = a.template_hash
+  LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = ?2
+  WHERE a.id IN (SELECT value FROM json_each(?1)) ORDER BY a.id`;
+}
+
+interface RatingPart {
+  /** Row id: the same rater has the same one. */
+  rater: number;
+  part: Uint8Array | null;
+}
+
+interface AnswerPart {
+  id: number;
+  question: number;
+  uid: string;
+  part: Uint8Array | null;
+  accuracy: Uint8Array | null;
+  ratings: RatingPart[];
+}
+
+/** One question's lines, as pieces to be copied once into the buffer of a run of questions (joinLines). */
+export interface QuestionLines extends Omit<BuiltLines, 'lines'> {
+  pieces: Uint8Array[];
+}
+
+const asBytes = (value: unknown): Uint8Array | null => (value instanceof Uint8Array ? value : null);
+
+/**
+ * The lines of the questions among `ids` (row ids) that SQLite can build, by question id, and the ids of the
+ * questions that have ratings. A rated question missing from `built` is to be read the ordinary way: SQLite
+ * could not build one of its parts, or one of its answers is in `corrected` (its accuracy then differs per
+ * rater).
+ */
+export function jsonlLines(c: Connection, ids: readonly number[], f: JsonlLinesFilter, corrected: ReadonlySet<string>): { built: Map<number, QuestionLines>; rated: Set<number> } {
+  const params: SqlParam[] = [JSON.stringify(ids)];
+  if (f.rubricKey !== undefined) params.push(utf8(f.rubricKey));
+  const ratings = new Map<number, RatingPart[]>();
+  for (const row of c.all(ratingsSql(f.rubricKey !== undefined), params)) {
+    const answer = readNumber(row.answer);
+    const part: RatingPart = { rater: readNumber(row.rater), part: asBytes(row.part) };
+    const list = ratings.get(answer);
+    if (list) list.push(part);
+    else ratings.set(answer, [part]);
+  }
+  const byQuestion = new Map<number, AnswerPart[]>();
+  for (const row of c.all(answersSql(f.texts), [JSON.stringify([...ratings.keys()]), f.scorer])) {
+    const id = readNumber(row.id);
+    const a: AnswerPart = { id, question: readNumber(row.question), uid: readText(row.uid), part: asBytes(row.part), accuracy: asBytes(row.accuracy), ratings: ratings.get(id) ?? [] };
+    const list = byQuestion.get(a.question);
+    if (list) list.push(a);
+    else byQuestion.set(a.question, [a]);
+  }
+  const buildable = ids.filter((id) => byQuestion.get(id)?.every((a) => a.part && a.accuracy && !corrected.has(a.uid) && a.ratings.every((r) => r.part)));
+  const built = new Map<number, QuestionLines>();
+  if (buildable.length > 0) {
+    for (const row of c.all(questionsSql(f.texts), [JSON.stringify(buildable)])) {
+      const id = readNumber(row.id);
+      const question = asBytes(row.part);
+      if (question) built.set(id, linesOf(question, byQuestion.get(id) ?? [], f.minRaters));
+    }
+  }
+  return { built, rated: new Set(byQuestion.keys()) };
+}
+
+/** One question's lines: each kept answer's ratings, in the order read. */
+function linesOf(question: Uint8Array, answers: readonly AnswerPart[], minRaters: number): QuestionLines {
+  const out: QuestionLines = { pieces: [], questions: 1, answers: answers.length, belowMinRaters: 0, ratings: 0, written: 0, scored: 0 };
+  for (const a of answers) {
+    out.ratings += a.ratings.length;
+    if (new Set(a.ratings.map((r) => r.rater)).size < minRaters) {
+      out.belowMinRaters++;
+      continue;
+    }
+    out.scored++;
+    for (const r of a.ratings) {
+      out.pieces.push(r.part as Uint8Array, question, a.part as Uint8Array, a.accuracy as Uint8Array, LINE_END);
+      out.written++;
+    }
+  }
+  return out;
+}
+
+const LINE_END = new Uint8Array([0x7d, 0x0a]);
+
+/**
+ * A run of questions' lines in one buffer of its own (not a slice of Node's pool), so it can be handed to
+ * another thread without a copy.
+ */
+export function joinLines(run: readonly QuestionLines[]): BuiltLines {
+  const out: BuiltLines = { lines: new Uint8Array(0), questions: 0, answers: 0, belowMinRaters: 0, ratings: 0, written: 0, scored: 0 };
+  let size = 0;
+  for (const q of run) {
+    out.questions += q.questions;
+    out.answers += q.answers;
+    out.belowMinRaters += q.belowMinRaters;
+    out.ratings += q.ratings;
+    out.written += q.written;
+    out.scored += q.scored;
+    for (const p of q.pieces) size += p.length;
+  }
+  out.lines = new Uint8Array(size);
+  let at = 0;
+  for (const q of run) {
+    for (const p of q.pieces) {
+      out.lines.set(p, at);
+      at += p.length;
+    }
+  }
+  return out;
+}

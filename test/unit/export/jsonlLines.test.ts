@@ -1,0 +1,135 @@
+import { strict as assert } from 'node:assert';
+import { scorerKey, type ExportedRating, type ExportOptions } from '../../../server/export';
+import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
+import { isBuiltLines, type ExportItem, type Store } from '../../../server/store';
+import { exportText, parseLines } from './exportHarness';
+import { MODELS, rate, SET, useStudyStore, type StudyQuestion } from './studyFixture';
+
+/**
+ * The JSONL lines SQLite builds (server/store/queries/jsonlLines.ts) against the lines formatted from the
+ * store's objects (ExportOptions.linesBySqlite false): the same bytes, whatever the data holds.
+ */
+describe('export: jsonl lines built by SQLite', () => {
+  let store: Store;
+  let qs: StudyQuestion[];
+  useStudyStore((opened) => ({ store, qs } = opened));
+
+  const TRICKY = 'Dose: 5\u00a0mg/kg \u2014 "quoted", back\\slash, tab\there,\nline, bell\u0007, NUL\u0000, DEL\u007f, sep\u2028, 日本語, \u{1F9EA}';
+
+  /**
+   * Every study answer rated; raters whose names sort differently in UTF-16 and in code point order
+   * (U+E000 against U+1F600); comments with every kind of character; unrated overall scores; generated
+   * answers with and without their generation details; one answer whose extraction a rater corrected.
+   */
+  async function rateEverything(): Promise<void> {
+    const pubmed = qs.find((q) => q.question.kind === 'yes-no-maybe')!;
+    await store.addGeneratedAnswer(pubmed.question.uid, {
+      questionId: pubmed.question.id,
+      model: 'gen/llama-3-8b',
+      raw: `<think>short ${TRICKY}</think>yes, it is.`,
+      split: { reasoning: `short ${TRICKY}`, answer: 'yes, it is.', state: 'complete', flags: ['eos-stripped', 'stray-tags'] },
+      params: { temperature: 0.7, seed: 42, max_tokens: 64 },
+      timings: { firstTokenMs: 210, totalMs: 1500 },
+      finishReason: 'length',
+      generation: {
+        endpoint: 'http://127.0.0.1:8080',
+        modelId: 'llama-3-8b.Q4_K_M.gguf',
+        template: { name: 'plain-chat', hash: 'sha256-template-0000000000000001', body: '{{question}}' },
+        usage: { prompt_tokens: 120, completion_tokens: 64 },
+        incomplete: true,
+      },
+    });
+    await store.addGeneratedAnswer(pubmed.question.uid, {
+      questionId: pubmed.question.id,
+      model: 'gen/bare',
+      raw: 'maybe',
+      split: { reasoning: '', answer: 'maybe', state: 'none', flags: [] },
+      generation: { endpoint: 'http://127.0.0.1:8080' },
+    });
+    const fresh = await Promise.all(qs.map(async (q) => (await store.getQuestion(q.question.uid)).answers));
+    for (const [i, answers] of fresh.entries()) {
+      for (const [m, a] of answers.entries()) {
+        await rate(store, 'dr-\uE000', a.uid, 1 + ((i + m) % 5), { comment: i === 0 ? TRICKY : '', blind: m % 2 === 0, shownPosition: m });
+        if ((i + m) % 3 !== 0) await rate(store, 'dr-\u{1F600}', a.uid, m === 2 ? null : 1 + ((i * 2 + m) % 5), { values: { harm_extent: 'mild_or_moderate' } });
+        if (i % 2 === 0) await rate(store, 'dr-a', a.uid, 3, { comment: `"${a.model}"` });
+      }
+    }
+    const lettered = qs[1]!.of(MODELS.lettered);
+    await store.setChoiceOverride({ rater: 'dr-a', answerUid: lettered.uid, extracted: null, corrected: 'B' });
+  }
+
+  const variants: [string, Omit<ExportOptions, 'format'>][] = [
+    ['with texts', {}],
+    ['without texts', { texts: false }],
+    ['with min-raters 2', { minRaters: 2 }],
+    ['of one question set', { set: SET }],
+    ['read on the reader thread', { readInWorker: true }],
+  ];
+  for (const [name, options] of variants) {
+    it(`writes the same bytes and counts as the lines made from objects, ${name}`, async () => {
+      await rateEverything();
+      // The first export fills the score cache; SQLite builds lines only for answers with cached scores.
+      const made = await exportText(store, { format: 'jsonl', ...options, linesBySqlite: false });
+      const built = await exportText(store, { format: 'jsonl', ...options });
+      assert.ok(made.counts.written > 40, `${made.counts.written} lines`);
+      assert.equal(built.text, made.text);
+      assert.deepEqual({ ...built.counts, scores: undefined }, { ...made.counts, scores: undefined });
+      assert.equal(built.counts.scores.cached + built.counts.scores.computed, made.counts.scores.cached + made.counts.scores.computed);
+    });
+  }
+
+  const streamFilter = (questionsPerChunk: number) => ({ scorer: scorerKey(DEFAULT_ROUGE_SETTINGS), texts: 'json' as const, jsonl: { texts: true, minRaters: 1 }, questionsPerChunk });
+
+  /** The stream's items with lines built: which questions came as lines and which as objects. */
+  async function items(): Promise<ExportItem[]> {
+    const out: ExportItem[] = [];
+    for await (const item of store.streamExportItems(streamFilter(2))) out.push(item);
+    return out;
+  }
+
+  /** Each rating the items hold, as `id: comment`. */
+  function ratingsIn(list: readonly ExportItem[]): string[] {
+    return list
+      .flatMap((i) =>
+        isBuiltLines(i)
+          ? parseLines<ExportedRating>(Buffer.from(i.lines).toString('utf8')).map((l) => `${l.ratingId}: ${l.comment}`)
+          : i.answers.flatMap((a) => a.ratings.map((r) => `${r.uid}: ${r.comment}`)),
+      )
+      .sort();
+  }
+
+  it('builds every question it can, and hands out as objects those SQLite cannot build exactly', async () => {
+    await rateEverything();
+    const before = await items();
+    assert.ok(!before.some(isBuiltLines), 'nothing is built before the scores are cached');
+    await exportText(store, { format: 'jsonl' });
+    const after = await items();
+    const objects = after.filter((i) => !isBuiltLines(i));
+    // A corrected extraction (its accuracy differs per rater), and a generated answer whose reasoning holds a
+    // NUL and a character beyond U+FFFF, which SQLite's substr() cannot cut as JavaScript does.
+    const pubmed = qs.find((q) => q.question.kind === 'yes-no-maybe')!;
+    assert.deepEqual(objects.map((q) => (isBuiltLines(q) ? '' : q.question.uid)).sort(), [qs[1]!.question.uid, pubmed.question.uid].sort());
+    const built = after.filter(isBuiltLines);
+    assert.equal(built.reduce((n, b) => n + b.questions, 0), qs.length - 2);
+    const text = Buffer.concat(built.map((b) => Buffer.from(b.lines))).toString('utf8');
+    assert.equal(text.split('\n').filter((l) => l !== '').length, built.reduce((n, b) => n + b.written, 0));
+  });
+
+  it("is the moment's state when another window saves while lines are being built", async () => {
+    await rateEverything();
+    const { text } = await exportText(store, { format: 'jsonl' });
+    const expected = parseLines<ExportedRating>(text).map((l) => `${l.ratingId}: ${l.comment}`).sort();
+    const stream = store.streamExportItems(streamFilter(1));
+    const first = await stream.next();
+    assert.ok(!first.done && isBuiltLines(first.value), 'the first question came as lines');
+    const last = qs[qs.length - 1]!;
+    await rate(store, 'dr-z', last.answers[0]!.uid, 5, { comment: 'after the moment' });
+    await rate(store, 'dr-\uE000', last.answers[0]!.uid, 1, { comment: 'changed after the moment' });
+    const seen: ExportItem[] = [first.value];
+    for (let next = await stream.next(); !next.done; next = await stream.next()) seen.push(next.value);
+    assert.ok(seen.some((i) => !isBuiltLines(i)), 'after the change, questions are read as objects, with the snapshot applied');
+    assert.deepEqual(ratingsIn(seen), expected);
+    const later = parseLines<ExportedRating>((await exportText(store, { format: 'jsonl' })).text).map((l) => l.comment);
+    assert.ok(later.includes('after the moment') && later.includes('changed after the moment'), 'the changes are in a later export');
+  });
+});
