@@ -3,7 +3,7 @@ import type { ExportedRating } from '../../../server/export';
 import { scoreRougeTypes } from '../../../server/metrics';
 import type { Store } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
-import { medqaRows, MODELS, rate, RUBRIC, RUBRIC_HASH, useStudyStore, wrongLetter, type StudyQuestion } from './studyFixture';
+import { FULL_GENERATION, medqaRows, MODELS, rate, RUBRIC, RUBRIC_HASH, useStudyStore, wrongLetter, type StudyQuestion } from './studyFixture';
 
 describe('export: jsonl', () => {
   let store: Store;
@@ -73,13 +73,7 @@ describe('export: jsonl', () => {
       params: { temperature: 0.7, seed: 42, max_tokens: 64 },
       timings: { firstTokenMs: 210, totalMs: 1500 },
       finishReason: 'length',
-      generation: {
-        endpoint: 'http://127.0.0.1:8080',
-        modelId: 'llama-3-8b.Q4_K_M.gguf',
-        template: { name: 'plain-chat', hash: 'sha256-template-0000000000000001', body: '{{question}}' },
-        usage: { prompt_tokens: 120, completion_tokens: 64 },
-        incomplete: true,
-      },
+      generation: FULL_GENERATION,
     });
     await rate(store, 'dr-c', generated.uid, 2);
     const out = await lines();

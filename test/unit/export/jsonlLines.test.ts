@@ -3,7 +3,7 @@ import { scorerKey, type ExportedRating, type ExportOptions } from '../../../ser
 import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
 import { isBuiltLines, type ExportItem, type Store } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
-import { MODELS, rate, SET, useStudyStore, type StudyQuestion } from './studyFixture';
+import { FULL_GENERATION, MODELS, rate, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
 /**
  * The JSONL lines SQLite builds (server/store/queries/jsonlLines.ts) against the lines formatted from the
@@ -31,13 +31,7 @@ describe('export: jsonl lines built by SQLite', () => {
       params: { temperature: 0.7, seed: 42, max_tokens: 64 },
       timings: { firstTokenMs: 210, totalMs: 1500 },
       finishReason: 'length',
-      generation: {
-        endpoint: 'http://127.0.0.1:8080',
-        modelId: 'llama-3-8b.Q4_K_M.gguf',
-        template: { name: 'plain-chat', hash: 'sha256-template-0000000000000001', body: '{{question}}' },
-        usage: { prompt_tokens: 120, completion_tokens: 64 },
-        incomplete: true,
-      },
+      generation: FULL_GENERATION,
     });
     await store.addGeneratedAnswer(pubmed.question.uid, {
       questionId: pubmed.question.id,

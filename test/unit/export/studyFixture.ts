@@ -59,6 +59,15 @@ export function pubmedItems(n: number): [string, PubmedItem][] {
   return Object.entries(all).slice(0, n);
 }
 
+/** Everything a generated answer can record about its generation: an endpoint, model id, template, usage, cut short. */
+export const FULL_GENERATION = {
+  endpoint: 'http://127.0.0.1:8080',
+  modelId: 'llama-3-8b.Q4_K_M.gguf',
+  template: { name: 'plain-chat', hash: 'sha256-template-0000000000000001', body: '{{question}}' },
+  usage: { prompt_tokens: 120, completion_tokens: 64 },
+  incomplete: true,
+};
+
 /** A letter that is an option of the question but not its label: the lettered model's wrong answer. */
 export function wrongLetter(row: MedqaRow): string {
   return Object.keys(row.options).find((l) => l !== row.answer_idx) as string;
