@@ -38,7 +38,7 @@ async function* writingBuiltLines(items: AsyncIterable<ExportItem>, sink: TextSi
       yield item;
       continue;
     }
-    await sink.write(Buffer.isBuffer(item.lines) ? item.lines : Buffer.from(item.lines.buffer, item.lines.byteOffset, item.lines.byteLength));
+    await sink.write(item.lines);
     counts.questions += item.questions;
     counts.answers += item.answers;
     counts.ratings += item.ratings;

@@ -1,8 +1,8 @@
 /**
- * An export's reader thread: opens the review database itself and reads the export's chunks
- * (Store.exportChunks: the moment the writing thread marked, the same short read transactions) for the
- * thread that writes them, a chunk per message, at most two chunks ahead. Started by readerThread.ts; the bundle has it as
- * export-worker.js next to cli.js and server.js.
+ * The export's reader thread: opens the review database itself and reads the export (Store.exportChunks, the
+ * same snapshot and the same short read transactions) for the thread that writes it, a chunk per message, at
+ * most two chunks ahead. Started by readerThread.ts; the bundle has it as export-worker.js next to cli.js and
+ * server.js.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isBuiltLines, openStore } from '../store';
@@ -19,11 +19,11 @@ async function run(port: NonNullable<typeof parentPort>, start: ReaderStart): Pr
   });
   const store = await openStore(start.path, { create: false });
   try {
-    for await (const { index, items } of store.exportChunks(start.filter, start.start)) {
+    for await (const items of store.exportChunks(start.filter)) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
       const lines = items.filter(isBuiltLines).map((l) => l.lines.buffer as ArrayBuffer);
-      port.postMessage({ kind: 'chunk', index, items } satisfies ReaderMessage, lines);
+      port.postMessage({ kind: 'chunk', items } satisfies ReaderMessage, lines);
     }
     port.postMessage({ kind: 'end' } satisfies ReaderMessage);
   } finally {

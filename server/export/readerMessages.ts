@@ -1,14 +1,13 @@
-import type { ExportItem, ExportStart, ExportStreamFilter } from '../store';
+import type { ExportItem, ExportStreamFilter } from '../store';
 
-/** What the reader thread is started with: the export's start, marked by the thread that writes it. */
+/** What the reader thread is started with. */
 export interface ReaderStart {
   path: string;
   filter: ExportStreamFilter;
-  start: ExportStart;
 }
 
 /**
- * From a reader thread: one chunk (its index in the export's order) per message, its built lines transferred,
- * not copied. The formatting thread answers each chunk it takes with a message asking for one more.
+ * From the reader thread: one chunk (one read transaction's items) per message, its built lines transferred,
+ * not copied. The writing thread answers each chunk with a message asking for one more.
  */
-export type ReaderMessage = { kind: 'chunk'; index: number; items: ExportItem[] } | { kind: 'end' } | { kind: 'error'; message: string };
+export type ReaderMessage = { kind: 'chunk'; items: ExportItem[] } | { kind: 'end' } | { kind: 'error'; message: string };

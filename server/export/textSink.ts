@@ -18,13 +18,13 @@ const IN_FLIGHT_BYTES = 8 << 20;
  */
 export class TextSink {
   private texts: string[] = [];
-  private chunks: Buffer[] = [];
+  private chunks: Uint8Array[] = [];
   private size = 0;
 
   constructor(private readonly out: Writable) {}
 
-  /** Text, or text already encoded as UTF-8 (to encode once what many lines repeat). */
-  async write(piece: string | Buffer): Promise<void> {
+  /** Text, or text already encoded as UTF-8 (to encode once what many lines repeat, or lines SQLite built). */
+  async write(piece: string | Uint8Array): Promise<void> {
     if (typeof piece === 'string') {
       this.texts.push(piece);
       // A character is at least one byte: the real size is checked when the texts are encoded.
@@ -46,7 +46,7 @@ export class TextSink {
   async flush(): Promise<void> {
     this.encodeTexts();
     if (this.chunks.length === 0) return;
-    const chunk = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
+    const chunk = this.chunks.length === 1 ? (this.chunks[0] as Uint8Array) : Buffer.concat(this.chunks);
     this.chunks = [];
     this.size = 0;
     if (this.out.destroyed) throw new Error('the output was closed before the export finished');

@@ -41,7 +41,7 @@ export interface ExportOptions {
   /** Bootstrap seed and resamples of the summary. */
   summary?: SummaryOptions;
   /**
-   * Read the database on other threads while this one formats (readerThread.ts): true, false, or (default)
+   * Read the database on a second thread while this one formats (readerThread.ts): true, false, or (default)
    * when the study has 10,000 answers or more and the reader's code is there, except for dpo and sft.
    */
   readInWorker?: boolean;

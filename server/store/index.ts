@@ -9,7 +9,7 @@ export type { ImportSession, ImportSessionOptions } from './writes/importSession
 export { StoreImportSink } from './importSink';
 export type { QuestionKeys } from './queries/questionSets';
 export type { RatingStreamFilter } from './queries/ratingStream';
-export { isBuiltLines, onlyQuestions, type ExportAnswer, type ExportItem, type ExportQuestion, type ExportStart, type ExportStreamFilter } from './queries/exportSnapshot';
+export { isBuiltLines, onlyQuestions, type ExportAnswer, type ExportItem, type ExportQuestion, type ExportStreamFilter } from './queries/exportSnapshot';
 export type { BuiltLines } from './queries/jsonlLines';
 export type { CachedScores, UnscoredAnswer } from './queries/answerScores';
 export type { ExportTexts } from './queries/exportRows';

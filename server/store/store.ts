@@ -5,7 +5,7 @@ import { listQuestions } from './queries/questionList';
 import { AnswerTotalsCache, newestAnswerId } from './queries/answerTotals';
 import { questionProgress, raterProgress, type ProgressScope } from './queries/progress';
 import { streamRatings, type RatingStreamFilter } from './queries/ratingStream';
-import { exportChunks, startExport, streamExport, streamExportQuestions, type ExportItem, type ExportQuestion, type ExportStart, type ExportStreamFilter } from './queries/exportSnapshot';
+import { exportChunks, streamExport, streamExportQuestions, type ExportItem, type ExportQuestion, type ExportStreamFilter } from './queries/exportSnapshot';
 import { ratedRubricKeys } from './queries/ratedRubrics';
 import { clearAnswerScores, countUnscoredAnswers, readAnswerScores, saveAnswerScores, unscoredAnswers, type CachedScores, type UnscoredAnswer } from './queries/answerScores';
 import { reviewQueue } from './queries/reviewQueue';
@@ -229,14 +229,9 @@ export class Store {
     return streamExport(this.tx, filter);
   }
 
-  /** Marks an export's moment and plans its chunks, for a reader on another thread (exportChunks). */
-  startExport(filter: ExportStreamFilter): Promise<ExportStart> {
-    return this.tx.run((c) => startExport(c, filter));
-  }
-
-  /** The chunks of an export started elsewhere (startExport), each with its index in the export's order. */
-  exportChunks(filter: ExportStreamFilter, start: ExportStart): AsyncGenerator<{ index: number; items: ExportItem[] }> {
-    return exportChunks(this.tx, filter, start);
+  /** The same items a chunk (one read transaction) at a time, for the export's reader thread. */
+  exportChunks(filter: ExportStreamFilter): AsyncGenerator<ExportItem[]> {
+    return exportChunks(this.tx, filter);
   }
 
   /** Caches answers' automatic scores (queries/answerScores.ts); returns how many were kept. */

@@ -1,5 +1,5 @@
 import { QUESTION_COLUMNS, QUESTION_JOINS, questionFromRow } from '../rows/questionRows';
-import type { Connection, Row, SqlParam } from '../sqlite/connection';
+import type { Connection, SqlParam } from '../sqlite/connection';
 import { reachesThreshold, type RatingThreshold } from '../ratingFigures';
 import { readNumber, readText, utf8 } from '../sqlite/text';
 import type { Transactions } from '../transactions';
@@ -97,18 +97,6 @@ export function isBuiltLines(item: ExportItem): item is BuiltLines {
   return 'lines' in item;
 }
 
-/**
- * What the reader of an export needs to read it on another connection (the export's reader thread): the
- * moment, every rater's corrections as of it, and where the chunks of questions end.
- */
-export interface ExportStart {
-  /** The newest event when the export started (SnapshotChanges). */
-  moment: number;
-  overrides: ChoiceOverride[];
-  /** Row id of the last question of each chunk but the last, which takes every question after. */
-  bounds: number[];
-}
-
 /** Reads row ids of a JSON array parameter, so one statement serves any number of ids. */
 const IN_LIST = 'IN (SELECT value FROM json_each(?))';
 
@@ -119,8 +107,29 @@ const IN_LIST = 'IN (SELECT value FROM json_each(?))';
  * keep saving (snapshotChanges.ts); memory holds one chunk of questions at a time.
  */
 export async function* streamExport(tx: Transactions, f: ExportStreamFilter = {}): AsyncGenerator<ExportItem> {
-  const start = await tx.run((c) => startExport(c, f));
-  for await (const chunk of exportChunks(tx, f, start)) yield* chunk.items;
+  for await (const chunk of exportChunks(tx, f)) yield* chunk;
+}
+
+/** The same items a chunk (one read transaction) at a time: what the export's reader thread hands over. */
+export async function* exportChunks(tx: Transactions, f: ExportStreamFilter = {}): AsyncGenerator<ExportItem[]> {
+  const start = await tx.run((c) => ({ changes: SnapshotChanges.mark(c), overrides: overridesByAnswer(c) }));
+  const size = Math.max(1, f.questionsPerChunk ?? 250);
+  let after = 0;
+  for (;;) {
+    const chunk = await tx.run((c) => readChunk(c, start.changes, start.overrides, f, after, size));
+    yield chunk.items;
+    if (chunk.last === undefined) return;
+    after = chunk.last;
+  }
+}
+
+/**
+ * Physicians correct few extractions, so all corrections are read once, in the transaction that marks the
+ * moment (which makes them that moment's state as they are); the table has no index by answer to look
+ * them up per chunk.
+ */
+function overridesByAnswer(c: Connection): Map<string, ChoiceOverride[]> {
+  return byAnswerUid(c.all(`${OVERRIDE_SELECT} ORDER BY rt.name`).map(overrideFromRow));
 }
 
 /** streamExport without `jsonl`: only questions. */
@@ -147,62 +156,20 @@ function byAnswerUid<T extends { answerUid: string }>(items: readonly T[]): Map<
   return out;
 }
 
-/** Marks the export's moment and plans its chunks, in one transaction. */
-export function startExport(c: Connection, f: ExportStreamFilter): ExportStart {
-  return { moment: SnapshotChanges.mark(c).moment, overrides: c.all(`${OVERRIDE_SELECT} ORDER BY rt.name`).map(overrideFromRow), bounds: chunkBounds(c, f) };
+interface Chunk {
+  items: ExportItem[];
+  /** Row id of the last question looked at; undefined when there are no more. */
+  last: number | undefined;
 }
 
-/** The chunks of an export started with `start`, each read in a transaction of its own, with its index. */
-export async function* exportChunks(tx: Transactions, f: ExportStreamFilter, start: ExportStart): AsyncGenerator<{ index: number; items: ExportItem[] }> {
-  const changes = SnapshotChanges.since(start.moment);
-  const overrides = byAnswerUid(start.overrides);
-  for (let index = 0; index <= start.bounds.length; index++) {
-    const range = { after: start.bounds[index - 1] ?? 0, upTo: start.bounds[index] };
-    yield { index, items: await tx.run((c) => readChunk(c, changes, overrides, f, range)) };
-  }
-}
-
-/**
- * Where each chunk of questions ends: every `questionsPerChunk`th question's row id. Questions stored after
- * the moment fall into the last chunk, which is open-ended; nothing of theirs was rated at the moment.
- */
-function chunkBounds(c: Connection, f: ExportStreamFilter): number[] {
-  const size = Math.max(1, f.questionsPerChunk ?? 250);
-  const ids = questionIds(c, f).map((r) => readNumber(r.id));
-  const bounds: number[] = [];
-  for (let i = size - 1; i < ids.length - 1; i += size) bounds.push(ids[i] as number);
-  return bounds;
-}
-
-function questionIds(c: Connection, f: ExportStreamFilter, range?: ChunkRange): Row[] {
-  const after = range?.after ?? 0;
-  const upTo = range?.upTo ?? Number.MAX_SAFE_INTEGER;
-  if (f.set === undefined) return c.all('SELECT id, uid FROM questions WHERE id > ? AND id <= ? ORDER BY id', [after, upTo]);
-  return c.all(
-    `SELECT q.id AS id, q.uid AS uid FROM question_sets s JOIN set_questions sq ON sq.set_id = s.id JOIN questions q ON q.id = sq.question_id
-     WHERE s.name = CAST(? AS TEXT) AND sq.question_id > ? AND sq.question_id <= ? ORDER BY sq.question_id`,
-    [utf8(f.set), after, upTo],
-  );
-}
-
-/** Questions after row id `after`, up to `upTo` (every one after it when undefined). */
-interface ChunkRange {
-  after: number;
-  upTo: number | undefined;
-}
-
-/**
- * Physicians correct few extractions, so all corrections are read once, in the transaction that marks the
- * moment (startExport: which makes them that moment's state as they are); the table has no index by
- * answer to look them up per chunk.
- */
-function readChunk(c: Connection, changes: SnapshotChanges, overrides: Map<string, ChoiceOverride[]>, f: ExportStreamFilter, range: ChunkRange): ExportItem[] {
+function readChunk(c: Connection, changes: SnapshotChanges, overrides: Map<string, ChoiceOverride[]>, f: ExportStreamFilter, after: number, size: number): Chunk {
   changes.catchUp(c);
-  const ids = questionIds(c, f, range).map((r) => ({ id: readNumber(r.id), uid: readText(r.uid) }));
-  if (ids.length === 0) return [];
+  const ids = nextQuestions(c, f, after, size);
+  const last = ids.length < size ? undefined : ids[ids.length - 1]?.id;
+  if (ids.length === 0) return { items: [], last };
   // Lines are built only while nothing has changed since the moment: the snapshot's corrections apply to rows.
-  if (f.jsonl && f.scorer !== undefined && changes.quiet) return withBuiltLines(c, changes, overrides, f, ids, { ...f.jsonl, scorer: f.scorer, rubricKey: f.rubricKey });
-  return readQuestions(c, changes, overrides, f, ids);
+  if (f.jsonl && f.scorer !== undefined && changes.quiet) return { items: withBuiltLines(c, changes, overrides, f, ids, { ...f.jsonl, scorer: f.scorer, rubricKey: f.rubricKey }), last };
+  return { items: readQuestions(c, changes, overrides, f, ids), last };
 }
 
 /** The chunk's questions in order: runs of those whose lines SQLite built, the others read as objects. */
@@ -269,6 +236,18 @@ function readAnswers(c: Connection, f: ExportStreamFilter, uids: string[], ratin
     const { answer, textsOmitted } = exportAnswerFromRow(row);
     return textsOmitted ? { answer, textsOmitted } : { answer };
   });
+}
+
+function nextQuestions(c: Connection, f: ExportStreamFilter, after: number, size: number): { id: number; uid: string }[] {
+  const rows =
+    f.set === undefined
+      ? c.all('SELECT id, uid FROM questions WHERE id > ? ORDER BY id LIMIT ?', [after, size])
+      : c.all(
+          `SELECT q.id AS id, q.uid AS uid FROM question_sets s JOIN set_questions sq ON sq.set_id = s.id JOIN questions q ON q.id = sq.question_id
+           WHERE s.name = CAST(? AS TEXT) AND sq.question_id > ? ORDER BY sq.question_id LIMIT ?`,
+          [utf8(f.set), after, size],
+        );
+  return rows.map((r) => ({ id: readNumber(r.id), uid: readText(r.uid) }));
 }
 
 function snapshotRatings(c: Connection, changes: SnapshotChanges, f: ExportStreamFilter, idList: string, uids: Set<string>): Rating[] {

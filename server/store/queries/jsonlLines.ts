@@ -120,12 +120,22 @@ interface RatingPart {
 }
 
 interface AnswerPart {
-  id: number;
   question: number;
   uid: string;
   part: Uint8Array | null;
   accuracy: Uint8Array | null;
   ratings: RatingPart[];
+}
+
+/** An answer SQLite built every part of. */
+interface BuiltAnswer extends AnswerPart {
+  part: Uint8Array;
+  accuracy: Uint8Array;
+  ratings: (RatingPart & { part: Uint8Array })[];
+}
+
+function isBuilt(a: AnswerPart, corrected: ReadonlySet<string>): a is BuiltAnswer {
+  return a.part !== null && a.accuracy !== null && !corrected.has(a.uid) && a.ratings.every((r) => r.part !== null);
 }
 
 /** One question's lines, as pieces to be copied once into the buffer of a run of questions (joinLines). */
@@ -155,25 +165,27 @@ export function jsonlLines(c: Connection, ids: readonly number[], f: JsonlLinesF
   const byQuestion = new Map<number, AnswerPart[]>();
   for (const row of c.all(answersSql(f.texts), [JSON.stringify([...ratings.keys()]), f.scorer])) {
     const id = readNumber(row.id);
-    const a: AnswerPart = { id, question: readNumber(row.question), uid: readText(row.uid), part: asBytes(row.part), accuracy: asBytes(row.accuracy), ratings: ratings.get(id) ?? [] };
+    const a: AnswerPart = { question: readNumber(row.question), uid: readText(row.uid), part: asBytes(row.part), accuracy: asBytes(row.accuracy), ratings: ratings.get(id) ?? [] };
     const list = byQuestion.get(a.question);
     if (list) list.push(a);
     else byQuestion.set(a.question, [a]);
   }
-  const buildable = ids.filter((id) => byQuestion.get(id)?.every((a) => a.part && a.accuracy && !corrected.has(a.uid) && a.ratings.every((r) => r.part)));
+  const buildable = new Map<number, BuiltAnswer[]>();
+  for (const [id, answers] of byQuestion) if (answers.every((a): a is BuiltAnswer => isBuilt(a, corrected))) buildable.set(id, answers);
   const built = new Map<number, QuestionLines>();
-  if (buildable.length > 0) {
-    for (const row of c.all(questionsSql(f.texts), [JSON.stringify(buildable)])) {
+  if (buildable.size > 0) {
+    for (const row of c.all(questionsSql(f.texts), [JSON.stringify([...buildable.keys()])])) {
       const id = readNumber(row.id);
       const question = asBytes(row.part);
-      if (question) built.set(id, linesOf(question, byQuestion.get(id) ?? [], f.minRaters));
+      const answers = buildable.get(id);
+      if (question && answers) built.set(id, linesOf(question, answers, f.minRaters));
     }
   }
   return { built, rated: new Set(byQuestion.keys()) };
 }
 
 /** One question's lines: each kept answer's ratings, in the order read. */
-function linesOf(question: Uint8Array, answers: readonly AnswerPart[], minRaters: number): QuestionLines {
+function linesOf(question: Uint8Array, answers: readonly BuiltAnswer[], minRaters: number): QuestionLines {
   const out: QuestionLines = { pieces: [], questions: 1, answers: answers.length, belowMinRaters: 0, ratings: 0, written: 0, scored: 0 };
   for (const a of answers) {
     out.ratings += a.ratings.length;
@@ -183,7 +195,7 @@ function linesOf(question: Uint8Array, answers: readonly AnswerPart[], minRaters
     }
     out.scored++;
     for (const r of a.ratings) {
-      out.pieces.push(r.part as Uint8Array, question, a.part as Uint8Array, a.accuracy as Uint8Array, LINE_END);
+      out.pieces.push(r.part, question, a.part, a.accuracy, LINE_END);
       out.written++;
     }
   }

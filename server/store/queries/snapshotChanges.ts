@@ -31,21 +31,12 @@ function changeKey(entity: SnapshotEntity, rater: string, entityKey: string): st
 export class SnapshotChanges {
   private readonly first = new Map<string, FirstChange>();
 
-  private lastEvent: number;
-
-  private constructor(readonly moment: number) {
-    this.lastEvent = moment;
-  }
+  private constructor(private lastEvent: number) {}
 
   /** Marks the moment: the newest event committed so far. */
   static mark(c: Connection): SnapshotChanges {
     const row = c.get('SELECT COALESCE(MAX(id), 0) AS id FROM events');
     return new SnapshotChanges(readNumber(row?.id ?? 0));
-  }
-
-  /** The changes since a moment another reader marked (each reader of an export catches up on its own). */
-  static since(moment: number): SnapshotChanges {
-    return new SnapshotChanges(moment);
   }
 
   /** Nothing read so far has changed since the moment: every row read is as it was then. */
