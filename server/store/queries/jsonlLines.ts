@@ -8,10 +8,14 @@ import { partSql } from './exportRows';
  * order), without decoding, parsing, cloning and re-encoding every row in JavaScript, which was three
  * quarters of a large export's time. Keep the two in step; the export tests compare them byte for byte.
  *
- * A part SQLite cannot build exactly comes back NULL (a string concatenated with NULL is NULL), and its
+ * A part SQLite cannot build exactly comes back NULL (its guard, the CASE around it, is false), and its
  * question is then read and formatted the ordinary way: an answer without cached scores, or whose texts
- * SQLite cannot cut (`plain_text`, exportRows.ts), a JSON column that is not what the store writes (a hand
- * edit), a date outside years 1970-9999.
+ * SQLite cannot cut (`plain_text`, exportRows.ts), a value the part needs missing from the cached scores, a
+ * JSON column that is not what the store writes (a hand edit), a date outside years 1970-9999.
+ *
+ * The parts are joined with concat(), which allocates once per part, not with `||`, which copies the string
+ * built so far at every step (measured: a third of the ratings query's time). concat() reads NULL as '', so
+ * the guards, not NULL propagation, keep a part from being built from a missing value.
  */
 
 /** What the lines are made of; the texts are null without `texts`, as in ExportOptions.texts. */
@@ -36,15 +40,19 @@ export interface BuiltLines {
   scored: number;
 }
 
-/** A JSON column as stored, when it is the JSON type the store writes there; NULL otherwise. */
-function jsonOf(column: string, type: 'object' | 'array'): string {
-  return `CASE WHEN ${column} IS NULL THEN 'null' WHEN json_valid(${column}) AND json_type(${column}) = '${type}' THEN json(${column}) END`;
+/** Whether a JSON column is NULL or the JSON type the store writes there. */
+function jsonIs(column: string, type: 'object' | 'array'): string {
+  return `(${column} IS NULL OR (json_valid(${column}) AND json_type(${column}) = '${type}'))`;
 }
 
-/** Date.prototype.toISOString() of a millisecond time, for years 1970-9999 (NULL outside them). */
-function isoSql(ms: string): string {
-  return `CASE WHEN ${ms} BETWEEN 0 AND 253402300799999 THEN '"' || strftime('%Y-%m-%dT%H:%M:%S', ${ms} / 1000, 'unixepoch') || printf('.%03dZ"', ${ms} % 1000) END`;
-}
+/** A JSON column guarded by jsonIs: minified, or `null`. */
+const jsonOf = (column: string): string => `IFNULL(json(${column}), 'null')`;
+
+/** The millisecond times Date.prototype.toISOString() writes with four-digit years: 1970-9999. */
+const isoable = (ms: string): string => `${ms} BETWEEN 0 AND 253402300799999`;
+
+/** concat() arguments of Date.prototype.toISOString() of a millisecond time, quoted; guarded by isoable. */
+const iso = (ms: string): string => `'"', strftime('%Y-%m-%dT%H:%M:%S', ${ms} / 1000, 'unixepoch'), '.', substr(1000 + ${ms} % 1000, 2), 'Z"'`;
 
 /**
  * A rating's own fields: the line's start, up to its question (RatingFields), in the order of the lines: by
@@ -52,13 +60,13 @@ function isoSql(ms: string): string {
  * orders them). Parameters: ?1 question ids, ?2 rubric key.
  */
 function ratingsSql(rubric: boolean): string {
-  return `SELECT r.answer_id AS answer, r.rater_id AS rater, CAST(
-    '{"ratingId":' || json_quote(r.uid) || ',"rater":' || json_quote(rt.name)
-    || ',"rubric":{"key":' || json_quote(r.rubric_key) || ',"version":' || json_quote(rv.version) || ',"hash":' || json_quote(rv.hash) || '}'
-    || ',"values":' || CASE WHEN json_valid(r.axis_values) AND json_type(r.axis_values) = 'object' THEN json(r.axis_values) END
-    || ',"overall":' || IFNULL(r.overall, 'null') || ',"comment":' || json_quote(r.comment) || ',"blind":' || IIF(r.blind = 1, 'true', 'false')
-    || ',"shownPosition":' || IFNULL(r.shown_position, 'null') || ',"revision":' || r.revision
-    || ',"createdAt":' || ${isoSql('r.created_at')} || ',"updatedAt":' || ${isoSql('r.updated_at')} AS BLOB) AS part
+  const guard = `json_valid(r.axis_values) AND json_type(r.axis_values) = 'object' AND ${isoable('r.created_at')} AND ${isoable('r.updated_at')}`;
+  const part = `concat('{"ratingId":', json_quote(r.uid), ',"rater":', json_quote(rt.name),
+    ',"rubric":{"key":', json_quote(r.rubric_key), ',"version":', json_quote(rv.version), ',"hash":', json_quote(rv.hash),
+    '},"values":', json(r.axis_values), ',"overall":', IFNULL(r.overall, 'null'), ',"comment":', json_quote(r.comment),
+    ',"blind":', IIF(r.blind = 1, 'true', 'false'), ',"shownPosition":', IFNULL(r.shown_position, 'null'), ',"revision":', r.revision,
+    ',"createdAt":', ${iso('r.created_at')}, ',"updatedAt":', ${iso('r.updated_at')})`;
+  return `SELECT r.answer_id AS answer, r.rater_id AS rater, CASE WHEN ${guard} THEN CAST(${part} AS BLOB) END AS part
   FROM answers a JOIN ratings r ON r.answer_id = a.id JOIN raters rt ON rt.id = r.rater_id JOIN rubric_versions rv ON rv.id = r.rubric_version_id
   WHERE a.question_id IN (SELECT value FROM json_each(?1))${rubric ? ' AND r.rubric_key = CAST(?2 AS TEXT)' : ''}
   ORDER BY r.answer_id, rt.name, r.rubric_key`;
@@ -69,12 +77,13 @@ function questionsSql(texts: boolean): string {
   const text = (column: string): string => (texts ? `json_quote(${column})` : `'null'`);
   const sets = `(SELECT json_group_array(name) FROM (SELECT s.name AS name FROM set_questions sq JOIN question_sets s ON s.id = sq.set_id
     WHERE sq.question_id = q.id ORDER BY s.name))`;
-  return `SELECT q.id AS id, CAST(
-    ',"question":{"uid":' || json_quote(q.uid) || ',"datasetId":' || json_quote(q.ext_id) || ',"sets":' || ${sets}
-    || ',"kind":' || json_quote(q.kind) || ',"text":' || ${text('qt.text')} || ',"options":' || ${jsonOf('qt.options', 'object')}
-    || ',"context":' || ${texts ? jsonOf('qt.context', 'array') : `'null'`} || '}'
-    || ',"reference":' || IIF(qr.answer IS NULL, 'null', '{"answer":' || ${text('qr.answer')} || ',"reasoning":' || ${text('qr.reasoning')}
-      || ',"label":' || json_quote(qr.label) || '}') AS BLOB) AS part
+  const guard = `${jsonIs('qt.options', 'object')}${texts ? ` AND ${jsonIs('qt.context', 'array')}` : ''}`;
+  const reference = `IIF(qr.answer IS NULL, 'null', concat('{"answer":', ${text('qr.answer')}, ',"reasoning":', ${text('qr.reasoning')},
+    ',"label":', json_quote(qr.label), '}'))`;
+  const part = `concat(',"question":{"uid":', json_quote(q.uid), ',"datasetId":', json_quote(q.ext_id), ',"sets":', ${sets},
+    ',"kind":', json_quote(q.kind), ',"text":', ${text('qt.text')}, ',"options":', ${jsonOf('qt.options')},
+    ',"context":', ${texts ? jsonOf('qt.context') : `'null'`}, '},"reference":', ${reference})`;
+  return `SELECT q.id AS id, CASE WHEN ${guard} THEN CAST(${part} AS BLOB) END AS part
   FROM questions q JOIN question_texts qt ON qt.question_id = q.id LEFT JOIN question_references qr ON qr.question_id = q.id
   WHERE q.id IN (SELECT value FROM json_each(?1))`;
 }
@@ -82,34 +91,47 @@ function questionsSql(texts: boolean): string {
 /** Whether a field of a generated answer applies: the others leave it null (ratingRecord.ts's `g?.`). */
 const GENERATED = `a.origin = 'generation'`;
 
-/** A value of the cached scores as JSON; NULL where it is missing. */
-const score = (path: string): string => `(s.scores -> '${path}')`;
+/** A value of the cached scores as JSON, and whether it is there. */
+const score = (path: string): string => `(s.scores -> '$.${path}')`;
+const hasScore = (path: string): string => `json_type(s.scores, '$.${path}') IS NOT NULL`;
+const ACCURACY_FIELDS = ['verdict', 'extraction.choice', 'graded', 'label', 'overridden'];
 
 /**
- * The answer's part, `,"answer":{...},"generation":{...},"rouge":{...},"accuracy":`, and its accuracy
- * without a rater's correction (`null` or an object). Parameters: ?1 answer ids, ?2 scorer.
+ * What an answer's part needs: cached scores of texts SQLite can cut (`plain_text`) with every value the part
+ * reads, and JSON columns and split flags as the store writes them.
+ */
+const ANSWER_GUARD = `s.plain_text = 1 AND json_valid(s.scores) AND json_type(s.scores, '$.rouge') = 'object'
+    AND ${hasScore('rouge.answer')} AND ${hasScore('rouge.reasoning')}
+    AND (json_type(s.scores, '$.accuracy') = 'null' OR (${ACCURACY_FIELDS.map((f) => hasScore(`accuracy.${f}`)).join(' AND ')}))
+    AND ${jsonIs('a.params', 'object')} AND ${jsonIs('a.timings', 'object')} AND (NOT ${GENERATED} OR ${jsonIs('a.usage', 'object')})
+    AND (a.split_flags = '' OR a.split_flags NOT GLOB '*[^a-z,-]*')`;
+
+/**
+ * The end of an answer's lines, `,"answer":{...},"generation":{...},"rouge":{...},"accuracy":...}` and a line
+ * feed: the accuracy is the one without a rater's correction (answers with one are never built). Parameters:
+ * ?1 answer ids, ?2 scorer.
  */
 function answersSql(texts: boolean): string {
-  const text = (p: 'answer' | 'reasoning'): string => (texts ? `(SELECT json_quote(${partSql(p)}) FROM answer_texts x WHERE x.answer_id = a.id)` : `'null'`);
-  const flags = `CASE WHEN a.split_flags = '' THEN '[]' WHEN a.split_flags NOT GLOB '*[^a-z,-]*' THEN '["' || replace(a.split_flags, ',', '","') || '"]' END`;
+  const text = (p: 'answer' | 'reasoning'): string => (texts ? `json_quote(${partSql(p)})` : `'null'`);
+  const flags = `IIF(a.split_flags = '', '[]', concat('["', replace(a.split_flags, ',', '","'), '"]'))`;
   const generated = (value: string): string => `IIF(${GENERATED}, ${value}, 'null')`;
-  const part = `',"answer":{"uid":' || json_quote(a.uid) || ',"model":' || json_quote(a.model) || ',"text":' || ${text('answer')}
-    || ',"reasoning":' || ${text('reasoning')} || ',"thinkState":' || json_quote(a.think_state) || ',"splitFlags":' || ${flags}
-    || ',"origin":' || json_quote(a.origin) || ',"source":' || IIF(f.path IS NULL, 'null', '{"file":' || json_quote(f.path) || ',"line":' || IFNULL(a.source_line, 0) || '}') || '}'
-    || ',"generation":{"params":' || ${jsonOf('a.params', 'object')} || ',"endpoint":' || ${generated(`json_quote(IFNULL(a.endpoint, ''))`)}
-    || ',"modelId":' || ${generated('json_quote(a.model_id)')} || ',"templateHash":' || ${generated('json_quote(a.template_hash)')}
-    || ',"templateName":' || ${generated('json_quote(t.name)')} || ',"usage":' || ${generated(jsonOf('a.usage', 'object'))}
-    || ',"timings":' || ${jsonOf('a.timings', 'object')} || ',"finishReason":' || json_quote(a.finish_reason)
-    || ',"incomplete":' || IIF(${GENERATED} AND a.incomplete = 1, 'true', 'false') || '}'
-    || ',"rouge":{"answer":' || ${score('$.rouge.answer')} || ',"reasoning":' || ${score('$.rouge.reasoning')} || '},"accuracy":'`;
-  const accuracy = `CASE WHEN json_type(s.scores, '$.accuracy') = 'null' THEN 'null' ELSE '{"verdict":' || ${score('$.accuracy.verdict')}
-    || ',"extracted":' || ${score('$.accuracy.extraction.choice')} || ',"graded":' || ${score('$.accuracy.graded')}
-    || ',"label":' || ${score('$.accuracy.label')} || ',"overridden":' || ${score('$.accuracy.overridden')} || '}' END`;
-  const buildable = `s.plain_text = 1 AND json_valid(s.scores) AND json_type(s.scores, '$.rouge') = 'object'`;
-  return `SELECT a.id AS id, a.question_id AS question, CAST(a.uid AS BLOB) AS uid,
-    CASE WHEN ${buildable} THEN CAST(${part} AS BLOB) END AS part, CASE WHEN ${buildable} THEN CAST(${accuracy} AS BLOB) END AS accuracy
+  const source = `IIF(f.path IS NULL, 'null', concat('{"file":', json_quote(f.path), ',"line":', IFNULL(a.source_line, 0), '}'))`;
+  const accuracy = `IIF(json_type(s.scores, '$.accuracy') = 'null', 'null', concat('{"verdict":', ${score('accuracy.verdict')},
+    ',"extracted":', ${score('accuracy.extraction.choice')}, ',"graded":', ${score('accuracy.graded')},
+    ',"label":', ${score('accuracy.label')}, ',"overridden":', ${score('accuracy.overridden')}, '}'))`;
+  const part = `concat(',"answer":{"uid":', json_quote(a.uid), ',"model":', json_quote(a.model), ',"text":', ${text('answer')},
+    ',"reasoning":', ${text('reasoning')}, ',"thinkState":', json_quote(a.think_state), ',"splitFlags":', ${flags},
+    ',"origin":', json_quote(a.origin), ',"source":', ${source},
+    '},"generation":{"params":', ${jsonOf('a.params')}, ',"endpoint":', ${generated(`json_quote(IFNULL(a.endpoint, ''))`)},
+    ',"modelId":', ${generated('json_quote(a.model_id)')}, ',"templateHash":', ${generated('json_quote(a.template_hash)')},
+    ',"templateName":', ${generated('json_quote(t.name)')}, ',"usage":', ${generated(jsonOf('a.usage'))},
+    ',"timings":', ${jsonOf('a.timings')}, ',"finishReason":', json_quote(a.finish_reason),
+    ',"incomplete":', IIF(${GENERATED} AND a.incomplete = 1, 'true', 'false'),
+    '},"rouge":{"answer":', ${score('rouge.answer')}, ',"reasoning":', ${score('rouge.reasoning')}, '},"accuracy":', ${accuracy}, '}', char(10))`;
+  const guard = texts ? `${ANSWER_GUARD} AND x.answer_id IS NOT NULL` : ANSWER_GUARD;
+  return `SELECT a.id AS id, a.question_id AS question, CAST(a.uid AS BLOB) AS uid, CASE WHEN ${guard} THEN CAST(${part} AS BLOB) END AS part
   FROM answers a LEFT JOIN source_files f ON f.id = a.source_file_id LEFT JOIN templates t ON t.hash = a.template_hash
-  LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = ?2
+  LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = ?2${texts ? ' LEFT JOIN answer_texts x ON x.answer_id = a.id' : ''}
   WHERE a.id IN (SELECT value FROM json_each(?1)) ORDER BY a.id`;
 }
 
@@ -122,20 +144,19 @@ interface RatingPart {
 interface AnswerPart {
   question: number;
   uid: string;
+  /** The end of each of its lines. */
   part: Uint8Array | null;
-  accuracy: Uint8Array | null;
   ratings: RatingPart[];
 }
 
 /** An answer SQLite built every part of. */
 interface BuiltAnswer extends AnswerPart {
   part: Uint8Array;
-  accuracy: Uint8Array;
   ratings: (RatingPart & { part: Uint8Array })[];
 }
 
 function isBuilt(a: AnswerPart, corrected: ReadonlySet<string>): a is BuiltAnswer {
-  return a.part !== null && a.accuracy !== null && !corrected.has(a.uid) && a.ratings.every((r) => r.part !== null);
+  return a.part !== null && !corrected.has(a.uid) && a.ratings.every((r) => r.part !== null);
 }
 
 /** One question's lines, as pieces to be copied once into the buffer of a run of questions (joinLines). */
@@ -157,15 +178,14 @@ export function jsonlLines(c: Connection, ids: readonly number[], f: JsonlLinesF
   const ratings = new Map<number, RatingPart[]>();
   for (const row of c.all(ratingsSql(f.rubricKey !== undefined), params)) {
     const answer = readNumber(row.answer);
-    const part: RatingPart = { rater: readNumber(row.rater), part: asBytes(row.part) };
+    const rating: RatingPart = { rater: readNumber(row.rater), part: asBytes(row.part) };
     const list = ratings.get(answer);
-    if (list) list.push(part);
-    else ratings.set(answer, [part]);
+    if (list) list.push(rating);
+    else ratings.set(answer, [rating]);
   }
   const byQuestion = new Map<number, AnswerPart[]>();
   for (const row of c.all(answersSql(f.texts), [JSON.stringify([...ratings.keys()]), f.scorer])) {
-    const id = readNumber(row.id);
-    const a: AnswerPart = { question: readNumber(row.question), uid: readText(row.uid), part: asBytes(row.part), accuracy: asBytes(row.accuracy), ratings: ratings.get(id) ?? [] };
+    const a: AnswerPart = { question: readNumber(row.question), uid: readText(row.uid), part: asBytes(row.part), ratings: ratings.get(readNumber(row.id)) ?? [] };
     const list = byQuestion.get(a.question);
     if (list) list.push(a);
     else byQuestion.set(a.question, [a]);
@@ -176,9 +196,9 @@ export function jsonlLines(c: Connection, ids: readonly number[], f: JsonlLinesF
   if (buildable.size > 0) {
     for (const row of c.all(questionsSql(f.texts), [JSON.stringify([...buildable.keys()])])) {
       const id = readNumber(row.id);
-      const question = asBytes(row.part);
+      const part = asBytes(row.part);
       const answers = buildable.get(id);
-      if (question && answers) built.set(id, linesOf(question, answers, f.minRaters));
+      if (part && answers) built.set(id, linesOf(part, answers, f.minRaters));
     }
   }
   return { built, rated: new Set(byQuestion.keys()) };
@@ -195,14 +215,12 @@ function linesOf(question: Uint8Array, answers: readonly BuiltAnswer[], minRater
     }
     out.scored++;
     for (const r of a.ratings) {
-      out.pieces.push(r.part, question, a.part, a.accuracy, LINE_END);
+      out.pieces.push(r.part, question, a.part);
       out.written++;
     }
   }
   return out;
 }
-
-const LINE_END = new Uint8Array([0x7d, 0x0a]);
 
 /**
  * A run of questions' lines in one buffer of its own (not a slice of Node's pool), so it can be handed to

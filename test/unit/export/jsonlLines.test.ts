@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { Database } from 'node-sqlite3-wasm';
 import { scorerKey, type ExportedRating, type ExportOptions } from '../../../server/export';
 import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
-import { isBuiltLines, type ExportItem, type Store } from '../../../server/store';
+import { isBuiltLines, openStore, type ExportItem, type Store } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
 import { FULL_GENERATION, MODELS, rate, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
@@ -12,7 +13,8 @@ import { FULL_GENERATION, MODELS, rate, SET, useStudyStore, type StudyQuestion }
 describe('export: jsonl lines built by SQLite', () => {
   let store: Store;
   let qs: StudyQuestion[];
-  useStudyStore((opened) => ({ store, qs } = opened));
+  let path: string;
+  useStudyStore((opened) => ({ store, qs, path } = opened));
 
   const TRICKY = 'Dose: 5\u00a0mg/kg \u2014 "quoted", back\\slash, tab\there,\nline, bell\u0007, NUL\u0000, DEL\u007f, sep\u2028, 日本語, \u{1F9EA}';
 
@@ -107,6 +109,43 @@ describe('export: jsonl lines built by SQLite', () => {
     assert.equal(built.reduce((n, b) => n + b.questions, 0), qs.length - 2);
     const text = Buffer.concat(built.map((b) => Buffer.from(b.lines))).toString('utf8');
     assert.equal(text.split('\n').filter((l) => l !== '').length, built.reduce((n, b) => n + b.written, 0));
+  });
+
+  /** Edits the file with SQLite itself, as another program would, and opens the store again. */
+  async function editRaw(statements: [string, unknown[]][]): Promise<void> {
+    await store.close();
+    const db = new Database(path);
+    try {
+      for (const [sql, params] of statements) assert.equal(db.run(sql, params as never).changes, 1, sql);
+    } finally {
+      db.close();
+      store = await openStore(path);
+    }
+  }
+
+  it('builds no line from a row that is not as the store writes it: that question is read as objects', async () => {
+    await rateEverything();
+    await exportText(store, { format: 'jsonl' });
+    const pubmed = qs.find((q) => q.question.kind === 'yes-no-maybe')!;
+    // Six questions besides the two that always fall back (the corrected one, qs[1], and the pubmed one).
+    const [a, b, c, d, e, f] = qs.filter((q, i) => i !== 1 && q !== pubmed) as [StudyQuestion, StudyQuestion, StudyQuestion, StudyQuestion, StudyQuestion, StudyQuestion];
+    const ofQuestion = (q: StudyQuestion) => `(SELECT id FROM answers WHERE uid = '${q.answers[0]!.uid}')`;
+    // Editing a question or an answer drops its cached scores (a trigger); the next export caches them again.
+    await editRaw([
+      [`UPDATE question_texts SET options = '["A"]' WHERE question_id = (SELECT id FROM questions WHERE uid = ?)`, [e.question.uid]],
+      [`UPDATE answers SET timings = '[180]' WHERE id = ${ofQuestion(f)}`, []],
+    ]);
+    await exportText(store, { format: 'jsonl' });
+    await editRaw([
+      [`UPDATE ratings SET axis_values = '["mild"]' WHERE id = (SELECT min(id) FROM ratings WHERE answer_id = ${ofQuestion(a)})`, []],
+      [`UPDATE ratings SET created_at = -5 WHERE id = (SELECT min(id) FROM ratings WHERE answer_id = ${ofQuestion(b)})`, []],
+      [`UPDATE answer_scores SET scores = json_remove(scores, '$.rouge.reasoning') WHERE answer_id = ${ofQuestion(c)}`, []],
+      [`UPDATE answer_scores SET scores = json_remove(scores, '$.accuracy.graded') WHERE answer_id = ${ofQuestion(d)} AND scores ->> '$.accuracy' IS NOT NULL`, []],
+    ]);
+    const objects = (await items()).filter((i) => !isBuiltLines(i)).map((q) => (isBuiltLines(q) ? '' : q.question.uid));
+    assert.deepEqual(objects.sort(), [a, qs[1]!, b, c, d, e, f, pubmed].map((q) => q.question.uid).sort());
+    const made = await exportText(store, { format: 'jsonl', linesBySqlite: false });
+    assert.equal((await exportText(store, { format: 'jsonl' })).text, made.text);
   });
 
   it("is the moment's state when another window saves while lines are being built", async () => {
