@@ -44,7 +44,7 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
       await writeDpo(stream, plan, sink, counts);
       break;
     case 'sft':
-      await writeSft(stream, plan, sink, counts);
+      await writeSft(items, plan, sink, counts);
       break;
     case 'summary-md':
     case 'summary-csv': {
@@ -72,10 +72,10 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
  * (server/store/queries/jsonlLines.ts).
  */
 function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOptions): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences' | 'jsonl'> {
-  if (plan.format === 'sft') return { ...sftStreamFilter(plan), ratingValues: false };
+  if (plan.format === 'sft') return { ...sftStreamFilter(plan, options.bySqlite !== false), ratingValues: false };
   if (plan.format === 'dpo') return { preferences: true, ratingValues: false };
   const texts = !plan.texts ? 'none' : plan.format === 'jsonl' ? 'json' : plan.format === 'csv' ? 'all' : 'none';
-  if (plan.format !== 'jsonl' || options.linesBySqlite === false) return { scorer: scoring.key, texts };
+  if (plan.format !== 'jsonl' || options.bySqlite === false) return { scorer: scoring.key, texts };
   return { scorer: scoring.key, texts, jsonl: { texts: plan.texts, minRaters: plan.minRaters } };
 }
 

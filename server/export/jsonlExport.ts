@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isBuiltLines, type ExportAnswer, type ExportItem, type ExportQuestion } from '../store';
+import { isBuiltLines, isExportQuestion, type ExportAnswer, type ExportItem, type ExportQuestion } from '../store';
 import { countSkip } from './counts';
 import type { ExportPlan } from './plan';
 import { forEachRatedAnswer, QuestionPart } from './ratingRecords';
@@ -34,10 +34,11 @@ export async function writeJsonl(items: AsyncIterable<ExportItem>, plan: ExportP
 /** Writes the lines SQLite built, counting what they hold, and passes the other questions on. */
 async function* writingBuiltLines(items: AsyncIterable<ExportItem>, sink: TextSink, counts: ExportCounts, scoring: AnswerScoring): AsyncGenerator<ExportQuestion> {
   for await (const item of items) {
-    if (!isBuiltLines(item)) {
+    if (isExportQuestion(item)) {
       yield item;
       continue;
     }
+    if (!isBuiltLines(item)) throw new Error('internal: a tally made without being asked for');
     await sink.write(item.lines);
     counts.questions += item.questions;
     counts.answers += item.answers;

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { threadCode, type ThreadCode } from '../workerThreads/threadCode';
-import { isBuiltLines, type ExportItem, type ExportStreamFilter, type Store } from '../store';
+import { isExportQuestion, type ExportItem, type ExportStreamFilter, type Store } from '../store';
 import type { ReaderMessage, ReaderStart } from './readerMessages';
 
 /** File name of the reader thread's bundle, next to the bundles of the CLI and the language server. */
@@ -60,7 +60,7 @@ async function* fromReader(script: ThreadCode, start: ReaderStart): AsyncGenerat
 
 /** A Buffer crosses threads as a plain Uint8Array; the writers want Buffers (a view, not a copy). */
 function withBuffers(item: ExportItem): ExportItem {
-  if (isBuiltLines(item)) return item;
+  if (!isExportQuestion(item)) return item;
   for (const a of item.answers) {
     if (a.quoted) a.quoted = { reasoning: asBuffer(a.quoted.reasoning), answer: asBuffer(a.quoted.answer) };
   }

@@ -1,4 +1,4 @@
-import type { ExportAnswer, ExportQuestion, ExportStreamFilter } from '../store';
+import { isExportQuestion, isRatingTally, thresholdMiss, type ExportAnswer, type ExportItem, type ExportStreamFilter, type RatingTally } from '../store';
 import { meanOverall, raterCount } from './answerRatings';
 import { countRead, countSkip } from './counts';
 import type { ExportPlan } from './plan';
@@ -11,26 +11,32 @@ import type { ExportCounts } from './types';
  * are exactly reachesThreshold's, which the stream used to decide whose texts to read (sftStreamFilter).
  */
 export function sftRejection(entry: ExportAnswer, plan: Pick<ExportPlan, 'minRaters' | 'minOverall'>): string | null {
-  if (raterCount(entry) < plan.minRaters) return 'answers-below-min-raters';
-  const mean = meanOverall(entry);
-  if (mean === null) return 'answers-without-overall';
-  if (mean < plan.minOverall) return 'answers-below-min-overall';
+  const miss = thresholdMiss(raterCount(entry), meanOverall(entry), plan);
+  if (miss !== null) return `answers-${miss}`;
   if (entry.textsOmitted) throw new Error(`internal: the texts of answer ${entry.answer.uid} were not read, yet its ratings pass`);
   if (entry.answer.split.answer.trim() === '') return 'answers-without-final-answer';
   return null;
 }
 
-/** What the SFT export reads: model output only of the answers whose ratings pass. */
-export function sftStreamFilter(plan: Pick<ExportPlan, 'minRaters' | 'minOverall'>): Pick<ExportStreamFilter, 'answerTextsFor'> {
-  return { answerTextsFor: { minRaters: plan.minRaters, minOverall: plan.minOverall } };
+/**
+ * What the SFT export reads: model output only of the answers whose ratings pass. While nothing changes
+ * during the export, the others come as a tally per chunk, not as objects (RatingTally).
+ */
+export function sftStreamFilter(plan: Pick<ExportPlan, 'minRaters' | 'minOverall'>, tally: boolean): Pick<ExportStreamFilter, 'answerTextsFor' | 'tally'> {
+  return { answerTextsFor: { minRaters: plan.minRaters, minOverall: plan.minOverall }, tally };
 }
 
 /**
  * One `{prompt, completion}` line (with `meta`) per answer whose overall score, averaged over its raters,
  * reaches the plan's minimum; an answer without a final answer (reasoning never closed) is left out.
  */
-export async function writeSft(stream: AsyncIterable<ExportQuestion>, plan: ExportPlan, sink: TextSink, counts: ExportCounts): Promise<void> {
-  for await (const q of stream) {
+export async function writeSft(items: AsyncIterable<ExportItem>, plan: ExportPlan, sink: TextSink, counts: ExportCounts): Promise<void> {
+  for await (const q of items) {
+    if (isRatingTally(q)) {
+      countTally(counts, q.tally);
+      continue;
+    }
+    if (!isExportQuestion(q)) throw new Error('internal: lines built for the SFT export');
     countRead(counts, q);
     let prompt: string | undefined;
     for (const entry of q.answers) {
@@ -56,4 +62,12 @@ export async function writeSft(stream: AsyncIterable<ExportQuestion>, plan: Expo
       counts.written++;
     }
   }
+}
+
+/** What a tally counted, as countRead and countSkip count it from objects. */
+function countTally(counts: ExportCounts, tally: RatingTally['tally']): void {
+  counts.questions += tally.questions;
+  counts.answers += tally.answers;
+  counts.ratings += tally.ratings;
+  for (const [miss, n] of Object.entries(tally.missed)) countSkip(counts, `answers-${miss}`, n);
 }

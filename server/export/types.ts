@@ -46,10 +46,11 @@ export interface ExportOptions {
    */
   readInWorker?: boolean;
   /**
-   * jsonl: let SQLite build the lines it can (default true); false formats every line here from the store's
-   * objects, the path the built lines are compared with in the tests.
+   * Let SQLite do what it can of the work (default true): build jsonl's lines, count the answers sft leaves
+   * out for their ratings. false reads and formats everything here from the store's objects, the path the
+   * tests compare those with.
    */
-  linesBySqlite?: boolean;
+  bySqlite?: boolean;
 }
 
 export interface ExportCounts {

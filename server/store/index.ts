@@ -9,7 +9,7 @@ export type { ImportSession, ImportSessionOptions } from './writes/importSession
 export { StoreImportSink } from './importSink';
 export type { QuestionKeys } from './queries/questionSets';
 export type { RatingStreamFilter } from './queries/ratingStream';
-export { isBuiltLines, onlyQuestions, type ExportAnswer, type ExportItem, type ExportQuestion, type ExportStreamFilter } from './queries/exportSnapshot';
+export { isBuiltLines, isExportQuestion, isRatingTally, onlyQuestions, type ExportAnswer, type ExportItem, type ExportQuestion, type ExportStreamFilter, type RatingTally } from './queries/exportSnapshot';
 export type { BuiltLines } from './queries/jsonlLines';
 export type { CachedScores, UnscoredAnswer } from './queries/answerScores';
 export type { ExportTexts } from './queries/exportRows';
@@ -20,7 +20,7 @@ export { mergeLeftOut, mergeReportText } from './mergeReportText';
 export type { StaleLockPolicy } from './lock/staleLock';
 export { SCHEMA_VERSION } from './migrations/index';
 export { questionUid, answerUid, textKey } from './uids';
-export { distinctRaters, meanOverallOf, reachesThreshold, type RatingThreshold } from './ratingFigures';
+export { distinctRaters, meanOverallOf, reachesThreshold, thresholdMiss, type RatingThreshold, type ThresholdMiss } from './ratingFigures';
 export {
   StoreBusyError,
   StoreConflictError,

@@ -24,7 +24,14 @@ export interface RatingThreshold {
 }
 
 export function reachesThreshold(ratings: readonly Pick<Rating, 'rater' | 'overall'>[], t: RatingThreshold): boolean {
-  if (distinctRaters(ratings) < t.minRaters) return false;
-  const mean = meanOverallOf(ratings);
-  return mean !== null && mean >= t.minOverall;
+  return thresholdMiss(distinctRaters(ratings), meanOverallOf(ratings), t) === null;
+}
+
+/** Why an answer's ratings miss the threshold, checked in this order; null when they reach it. */
+export type ThresholdMiss = 'below-min-raters' | 'without-overall' | 'below-min-overall';
+
+export function thresholdMiss(raters: number, meanOverall: number | null, t: RatingThreshold): ThresholdMiss | null {
+  if (raters < t.minRaters) return 'below-min-raters';
+  if (meanOverall === null) return 'without-overall';
+  return meanOverall < t.minOverall ? 'below-min-overall' : null;
 }

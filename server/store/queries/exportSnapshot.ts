@@ -1,7 +1,7 @@
 import { QUESTION_COLUMNS, QUESTION_JOINS, questionFromRow } from '../rows/questionRows';
 import type { Connection, SqlParam } from '../sqlite/connection';
-import { reachesThreshold, type RatingThreshold } from '../ratingFigures';
-import { readNumber, readText, utf8 } from '../sqlite/text';
+import { reachesThreshold, thresholdMiss, type RatingThreshold, type ThresholdMiss } from '../ratingFigures';
+import { readNumber, readOptionalNumber, readText, utf8 } from '../sqlite/text';
 import type { Transactions } from '../transactions';
 import type { ChoiceOverride, Preference, Rating, StoredAnswer, StoredQuestion } from '../types';
 import { OVERRIDE_SELECT, overrideFromRow } from '../writes/choiceOverrides';
@@ -58,6 +58,11 @@ export interface ExportStreamFilter {
    * handed out as bytes (`BuiltLines`) instead of as objects; the other questions come as usual.
    */
   jsonl?: { texts: boolean; minRaters: number };
+  /**
+   * With `answerTextsFor`: the answers whose ratings miss it are counted by SQLite (`RatingTally`, one per
+   * chunk) instead of handed out as objects, and questions with none that reach it are left out.
+   */
+  tally?: boolean;
 }
 
 /** A rated (or compared) answer with every rating of it and every rater's correction of its extracted choice. */
@@ -91,10 +96,27 @@ export interface ExportQuestion {
 }
 
 /** What the stream hands out: a question, or the JSONL lines of a run of questions (ExportStreamFilter.jsonl). */
-export type ExportItem = ExportQuestion | BuiltLines;
+export type ExportItem = ExportQuestion | BuiltLines | RatingTally;
 
 export function isBuiltLines(item: ExportItem): item is BuiltLines {
   return 'lines' in item;
+}
+
+export function isExportQuestion(item: ExportItem): item is ExportQuestion {
+  return 'question' in item;
+}
+
+/**
+ * What a chunk read of the answers whose ratings miss `answerTextsFor` (the SFT export's threshold), counted
+ * by SQLite instead of handed out as objects: questions none of whose answers reach it, the answers and
+ * their ratings, and why each answer misses (ratingFigures.ts's thresholdMiss).
+ */
+export interface RatingTally {
+  tally: { questions: number; answers: number; ratings: number; missed: Record<ThresholdMiss, number> };
+}
+
+export function isRatingTally(item: ExportItem): item is RatingTally {
+  return 'tally' in item;
 }
 
 /** Reads row ids of a JSON array parameter, so one statement serves any number of ids. */
@@ -140,7 +162,7 @@ export function streamExportQuestions(tx: Transactions, f: Omit<ExportStreamFilt
 /** The items of a stream read without `jsonl`, which are all questions. */
 export async function* onlyQuestions(items: AsyncIterable<ExportItem>): AsyncGenerator<ExportQuestion> {
   for await (const item of items) {
-    if (isBuiltLines(item)) throw new Error('internal: lines built without being asked for');
+    if (!isExportQuestion(item)) throw new Error('internal: lines or a tally made without being asked for');
     yield item;
   }
 }
@@ -169,6 +191,7 @@ function readChunk(c: Connection, changes: SnapshotChanges, overrides: Map<strin
   if (ids.length === 0) return { items: [], last };
   // Lines are built only while nothing has changed since the moment: the snapshot's corrections apply to rows.
   if (f.jsonl && f.scorer !== undefined && changes.quiet) return { items: withBuiltLines(c, changes, overrides, f, ids, { ...f.jsonl, scorer: f.scorer, rubricKey: f.rubricKey }), last };
+  if (f.tally && f.answerTextsFor && !f.preferences && changes.quiet) return { items: withRatingTally(c, changes, overrides, f, ids, f.answerTextsFor), last };
   return { items: readQuestions(c, changes, overrides, f, ids), last };
 }
 
@@ -202,11 +225,62 @@ function withBuiltLines(
   return items;
 }
 
-function readQuestions(c: Connection, changes: SnapshotChanges, overrides: Map<string, ChoiceOverride[]>, f: ExportStreamFilter, ids: { id: number; uid: string }[]): ExportQuestion[] {
+/**
+ * The chunk's questions with an answer whose ratings reach the threshold, as objects holding only such
+ * answers, and one tally of the rest, which SQLite counts without a row per rating. Only while nothing
+ * changed since the moment (a rating restored from the event log has to be read as one).
+ */
+function withRatingTally(
+  c: Connection,
+  changes: SnapshotChanges,
+  overrides: Map<string, ChoiceOverride[]>,
+  f: ExportStreamFilter,
+  ids: { id: number; uid: string }[],
+  threshold: RatingThreshold,
+): ExportItem[] {
+  const params: SqlParam[] = [JSON.stringify(ids.map((q) => q.id))];
+  if (f.rubricKey !== undefined) params.push(utf8(f.rubricKey));
+  const figures = c.all(answerRatingFiguresSql(f.rubricKey !== undefined), params);
+  const tally: RatingTally['tally'] = { questions: 0, answers: 0, ratings: 0, missed: { 'below-min-raters': 0, 'without-overall': 0, 'below-min-overall': 0 } };
+  const reaching = new Set<string>();
+  const questionsReaching = new Set<number>();
+  for (const row of figures) {
+    const miss = thresholdMiss(readNumber(row.raters), readOptionalNumber(row.mean) ?? null, threshold);
+    if (miss === null) {
+      reaching.add(readText(row.uid));
+      questionsReaching.add(readNumber(row.question));
+      continue;
+    }
+    tally.answers++;
+    tally.ratings += readNumber(row.ratings);
+    tally.missed[miss]++;
+  }
+  tally.questions = new Set(figures.map((row) => readNumber(row.question))).size - questionsReaching.size;
+  const objects = readQuestions(c, changes, overrides, f, ids.filter((q) => questionsReaching.has(q.id)), reaching);
+  return [...objects, { tally }];
+}
+
+/** Per rated answer of the questions ?1 (under rubric ?2): its uid, question, ratings, raters and mean overall score. */
+function answerRatingFiguresSql(rubric: boolean): string {
+  return `SELECT CAST(a.uid AS BLOB) AS uid, a.question_id AS question, count(*) AS ratings, count(DISTINCT r.rater_id) AS raters, avg(r.overall) AS mean
+  FROM answers a JOIN ratings r ON r.answer_id = a.id
+  WHERE a.question_id ${IN_LIST}${rubric ? ' AND r.rubric_key = CAST(? AS TEXT)' : ''} GROUP BY a.id`;
+}
+
+/** The questions of `ids` that have ratings, as objects; with `onlyAnswers` (uids), only those answers. */
+function readQuestions(
+  c: Connection,
+  changes: SnapshotChanges,
+  overrides: Map<string, ChoiceOverride[]>,
+  f: ExportStreamFilter,
+  ids: { id: number; uid: string }[],
+  onlyAnswers?: ReadonlySet<string>,
+): ExportQuestion[] {
   if (ids.length === 0) return [];
   const idList = JSON.stringify(ids.map((q) => q.id));
   const uids = new Set(ids.map((q) => q.uid));
-  const ratings = snapshotRatings(c, changes, f, idList, uids);
+  const all = snapshotRatings(c, changes, f, idList, uids);
+  const ratings = onlyAnswers ? all.filter((r) => onlyAnswers.has(r.answerUid)) : all;
   const preferences = f.preferences ? snapshotPreferences(c, changes, idList, uids) : [];
   const answerUids = new Set([...ratings.map((r) => r.answerUid), ...preferences.flatMap((p) => [p.answerA, p.answerB])]);
   if (answerUids.size === 0) return [];

@@ -2,13 +2,13 @@ import { strict as assert } from 'node:assert';
 import { Database } from 'node-sqlite3-wasm';
 import { scorerKey, type ExportedRating, type ExportOptions } from '../../../server/export';
 import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
-import { isBuiltLines, openStore, type ExportItem, type Store } from '../../../server/store';
+import { isBuiltLines, isExportQuestion, openStore, type ExportItem, type Store } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
 import { FULL_GENERATION, MODELS, rate, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
 /**
  * The JSONL lines SQLite builds (server/store/queries/jsonlLines.ts) against the lines formatted from the
- * store's objects (ExportOptions.linesBySqlite false): the same bytes, whatever the data holds.
+ * store's objects (ExportOptions.bySqlite false): the same bytes, whatever the data holds.
  */
 describe('export: jsonl lines built by SQLite', () => {
   let store: Store;
@@ -65,7 +65,7 @@ describe('export: jsonl lines built by SQLite', () => {
     it(`writes the same bytes and counts as the lines made from objects, ${name}`, async () => {
       await rateEverything();
       // The first export fills the score cache; SQLite builds lines only for answers with cached scores.
-      const made = await exportText(store, { format: 'jsonl', ...options, linesBySqlite: false });
+      const made = await exportText(store, { format: 'jsonl', ...options, bySqlite: false });
       const built = await exportText(store, { format: 'jsonl', ...options });
       assert.ok(made.counts.written > 40, `${made.counts.written} lines`);
       assert.equal(built.text, made.text);
@@ -87,9 +87,11 @@ describe('export: jsonl lines built by SQLite', () => {
   function ratingsIn(list: readonly ExportItem[]): string[] {
     return list
       .flatMap((i) =>
-        isBuiltLines(i)
-          ? parseLines<ExportedRating>(Buffer.from(i.lines).toString('utf8')).map((l) => `${l.ratingId}: ${l.comment}`)
-          : i.answers.flatMap((a) => a.ratings.map((r) => `${r.uid}: ${r.comment}`)),
+        isExportQuestion(i)
+          ? i.answers.flatMap((a) => a.ratings.map((r) => `${r.uid}: ${r.comment}`))
+          : isBuiltLines(i)
+            ? parseLines<ExportedRating>(Buffer.from(i.lines).toString('utf8')).map((l) => `${l.ratingId}: ${l.comment}`)
+            : [],
       )
       .sort();
   }
@@ -104,7 +106,7 @@ describe('export: jsonl lines built by SQLite', () => {
     // A corrected extraction (its accuracy differs per rater), and a generated answer whose reasoning holds a
     // NUL and a character beyond U+FFFF, which SQLite's substr() cannot cut as JavaScript does.
     const pubmed = qs.find((q) => q.question.kind === 'yes-no-maybe')!;
-    assert.deepEqual(objects.map((q) => (isBuiltLines(q) ? '' : q.question.uid)).sort(), [qs[1]!.question.uid, pubmed.question.uid].sort());
+    assert.deepEqual(objects.map((q) => (isExportQuestion(q) ? q.question.uid : '')).sort(), [qs[1]!.question.uid, pubmed.question.uid].sort());
     const built = after.filter(isBuiltLines);
     assert.equal(built.reduce((n, b) => n + b.questions, 0), qs.length - 2);
     const text = Buffer.concat(built.map((b) => Buffer.from(b.lines))).toString('utf8');
@@ -142,9 +144,9 @@ describe('export: jsonl lines built by SQLite', () => {
       [`UPDATE answer_scores SET scores = json_remove(scores, '$.rouge.reasoning') WHERE answer_id = ${ofQuestion(c)}`, []],
       [`UPDATE answer_scores SET scores = json_remove(scores, '$.accuracy.graded') WHERE answer_id = ${ofQuestion(d)} AND scores ->> '$.accuracy' IS NOT NULL`, []],
     ]);
-    const objects = (await items()).filter((i) => !isBuiltLines(i)).map((q) => (isBuiltLines(q) ? '' : q.question.uid));
+    const objects = (await items()).filter(isExportQuestion).map((q) => q.question.uid);
     assert.deepEqual(objects.sort(), [a, qs[1]!, b, c, d, e, f, pubmed].map((q) => q.question.uid).sort());
-    const made = await exportText(store, { format: 'jsonl', linesBySqlite: false });
+    const made = await exportText(store, { format: 'jsonl', bySqlite: false });
     assert.equal((await exportText(store, { format: 'jsonl' })).text, made.text);
   });
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { ExportOptions } from '../../../server/export';
-import type { Store } from '../../../server/store';
+import { isExportQuestion, isRatingTally, type ExportItem, type Store } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
-import { medqaRows, MODELS, rate, useStudyStore, type StudyQuestion } from './studyFixture';
+import { medqaRows, MODELS, rate, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
 interface SftLine {
   prompt: string;
@@ -67,5 +67,47 @@ describe('export: sft', () => {
     await rate(store, 'dr-a', qs[0]!.of(MODELS.thinking).uid, null);
     const { lines, counts } = await sft();
     assert.deepEqual([lines.length, counts.skipped], [0, { 'answers-without-overall': 1 }]);
+  });
+
+  /** Every answer rated: one, two or three raters, overall scores 1-5 and some without one. */
+  async function rateEverything(): Promise<void> {
+    for (const [i, q] of qs.entries()) {
+      for (const [m, a] of q.answers.entries()) {
+        await rate(store, 'dr-a', a.uid, (i + m) % 6 === 5 ? null : 1 + ((i + 2 * m) % 5));
+        if ((i + m) % 2 === 0) await rate(store, 'dr-b', a.uid, 1 + ((3 * i + m) % 5));
+        if ((i + m) % 3 === 0) await rate(store, 'dr-c', a.uid, (i * m) % 4 === 1 ? null : 5);
+      }
+    }
+  }
+
+  const variants: [string, Partial<ExportOptions>][] = [
+    ['by default', {}],
+    ['with min-raters 2', { minRaters: 2 }],
+    ['with min-overall 3.5', { minOverall: 3.5 }],
+    ['with reasoning', { withReasoning: true }],
+    ['of one question set', { set: SET }],
+    ['read on the reader thread', { readInWorker: true }],
+  ];
+  for (const [name, options] of variants) {
+    it(`counts what it leaves out in SQLite, with the same records and counts as from objects, ${name}`, async () => {
+      await rateEverything();
+      const made = await exportText(store, { format: 'sft', ...options, bySqlite: false });
+      const counted = await exportText(store, { format: 'sft', ...options });
+      assert.ok(parseLines<SftLine>(made.text).length > 3, 'some answers pass');
+      assert.ok(Object.keys(made.counts.skipped).length >= 2, JSON.stringify(made.counts.skipped));
+      assert.equal(counted.text, made.text);
+      assert.deepEqual(counted.counts, made.counts);
+    });
+  }
+
+  it('hands out as objects only the answers that pass, and tallies the rest', async () => {
+    await rateEverything();
+    const items: ExportItem[] = [];
+    for await (const item of store.streamExportItems({ answerTextsFor: { minRaters: 1, minOverall: 4 }, tally: true, ratingValues: false })) items.push(item);
+    const objects = items.filter(isExportQuestion);
+    const passing = objects.flatMap((q) => q.answers.map((a) => a.ratings.reduce((n, r) => n + (r.overall ?? 0), 0) / a.ratings.filter((r) => r.overall !== null).length));
+    assert.ok(passing.length > 0 && passing.every((mean) => mean >= 4), passing.join(' '));
+    const tallied = items.filter(isRatingTally).reduce((n, t) => n + t.tally.answers, 0);
+    assert.equal(tallied + passing.length, (await sft({ bySqlite: false })).counts.answers);
   });
 });
