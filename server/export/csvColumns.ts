@@ -1,5 +1,6 @@
 import type { RougeType } from '../metrics';
-import { guardCsvFormula, quoteCsvField } from '../summary';
+import { axisCells } from '../store';
+import { csvCellText } from '../summary';
 import type { AnswerRecordParts, ExportedAccuracy, RatingFields } from './ratingRecord';
 
 /** What decides the CSV's columns: one per rubric axis and one per ROUGE figure. */
@@ -30,8 +31,7 @@ export function csvHeader(layout: CsvLayout): string[] {
 export function ratingCells(r: RatingFields, layout: CsvLayout): Cell[] {
   return [
     r.ratingId, r.rater, r.rubric.key, r.rubric.version, r.rubric.hash,
-    ...layout.axisIds.map((id) => r.values[id] ?? null),
-    otherValues(r.values, layout.axisIds),
+    ...(axisCells(r.values, layout.axisIds) as Cell[]),
     r.overall, r.comment, r.blind, r.shownPosition, r.revision, r.createdAt, r.updatedAt,
   ];
 }
@@ -57,20 +57,4 @@ export function accuracyCells(acc: ExportedAccuracy | null): Cell[] {
   return [acc?.verdict ?? null, acc?.extracted ?? null, acc?.graded ?? null, acc?.label ?? null, acc?.overridden ?? null];
 }
 
-/** Values of axes the rubric versions do not list (a hand edit, a merge), kept rather than dropped. */
-function otherValues(values: Record<string, unknown>, axisIds: readonly string[]): Record<string, unknown> | null {
-  const rest = Object.entries(values).filter(([k]) => !axisIds.includes(k));
-  return rest.length ? Object.fromEntries(rest) : null;
-}
-
-/**
- * A cell as text: numbers and booleans as written, null as empty, lists and objects as JSON, and text
- * guarded against spreadsheet formulas and quoted as RFC 4180 requires (server/summary's rules).
- */
-export function csvCellText(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'string') return quoteCsvField(guardCsvFormula(value));
-  return quoteCsvField(JSON.stringify(value));
-}
+export { csvCellText };

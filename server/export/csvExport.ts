@@ -1,4 +1,5 @@
-import type { ExportQuestion } from '../store';
+import { AxisCellCache, scoreCells, type ExportItem } from '../store';
+import { writingBuiltLines } from './builtLineItems';
 import { accuracyCells, answerCells, csvCellText, csvHeader, questionCells, ratingCells, type CsvLayout } from './csvColumns';
 import type { ExportPlan } from './plan';
 import { forEachRatedAnswer, QuestionPart } from './ratingRecords';
@@ -11,11 +12,12 @@ import type { ExportCounts } from './types';
 const RECORD_END = '\r\n';
 
 /**
- * The JSONL records flattened, one row per rating, one column per rubric axis, a header row first. The cells
- * an answer's ratings share are formatted once per answer.
+ * The JSONL records flattened, one row per rating, one column per rubric axis, a header row first. Most rows
+ * come built by SQLite (server/store/queries/csvLines.ts) and are written as they are; for the others, the
+ * cells an answer's ratings share are formatted once per answer.
  */
 export async function writeCsv(
-  stream: AsyncIterable<ExportQuestion>,
+  items: AsyncIterable<ExportItem>,
   plan: ExportPlan,
   layout: CsvLayout,
   sink: TextSink,
@@ -24,6 +26,8 @@ export async function writeCsv(
 ): Promise<void> {
   const row = (cells: readonly Parameters<typeof csvCellText>[0][]) => cells.map(csvCellText).join(',');
   await sink.write(csvHeader(layout).map(csvCellText).join(',') + RECORD_END);
+  const axes = new AxisCellCache(layout.axisIds);
+  const stream = writingBuiltLines(items, sink, counts, scoring, (h) => (h.kind === 'axes' ? axes.bytes(h.text) : scoreCells(h.text, layout.rougeTypes)));
   const questionPart = new QuestionPart((parts) => `,${row(questionCells(parts))}`);
   await forEachRatedAnswer(stream, plan, counts, scoring, async ({ entry, scores, parts, ratings }) => {
     // Encoded once per question and once per answer: most of a row's bytes, the same for each of the

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { onlyQuestions, type ExportStreamFilter, type RubricVersion, type Store } from '../store';
 import { renderSummaryCsv, renderSummaryMarkdown } from '../summary';
 import { newCounts } from './counts';
+import type { CsvLayout } from './csvColumns';
 import { writeCsv } from './csvExport';
 import { writeDpo } from './dpoExport';
 import { writeJsonl } from './jsonlExport';
@@ -28,6 +29,7 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
   const counts = newCounts(plan.format, rubricKey);
   const summary = plan.format === 'summary-md' || plan.format === 'summary-csv';
   const scoring = new AnswerScoring(store, summary ? summaryRouge(plan.rouge) : plan.rouge);
+  const layout = csvLayout(plan, versions, rubricKey);
   const items = await exportStream(store, { set: plan.set, rubricKey, ...formatReads(plan, scoring, options) }, readInWorker(plan, options));
   const stream = onlyQuestions(items);
   const sink = new TextSink(out);
@@ -35,11 +37,9 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
     case 'jsonl':
       await writeJsonl(items, plan, sink, counts, scoring);
       break;
-    case 'csv': {
-      const keys = rubricKey !== undefined ? [rubricKey] : [...new Set(versions.map((v) => v.key))];
-      await writeCsv(stream, plan, { axisIds: axisIdsOf(versions, keys), rougeTypes: plan.rouge.types }, sink, counts, scoring);
+    case 'csv':
+      await writeCsv(items, plan, layout, sink, counts, scoring);
       break;
-    }
     case 'dpo':
       await writeDpo(stream, plan, sink, counts);
       break;
@@ -71,12 +71,14 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
  * write (see server/store/queries/exportRows.ts); and SQLite builds jsonl's lines itself where it can
  * (server/store/queries/jsonlLines.ts).
  */
-function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOptions): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences' | 'jsonl'> {
+function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOptions): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences' | 'lines' | 'tally'> {
   if (plan.format === 'sft') return { ...sftStreamFilter(plan, options.bySqlite !== false), ratingValues: false };
   if (plan.format === 'dpo') return { preferences: true, ratingValues: false };
   const texts = !plan.texts ? 'none' : plan.format === 'jsonl' ? 'json' : plan.format === 'csv' ? 'all' : 'none';
-  if (plan.format !== 'jsonl' || options.bySqlite === false) return { scorer: scoring.key, texts };
-  return { scorer: scoring.key, texts, jsonl: { texts: plan.texts, minRaters: plan.minRaters } };
+  if (options.bySqlite === false) return { scorer: scoring.key, texts };
+  if (plan.format === 'jsonl') return { scorer: scoring.key, texts, lines: { texts: plan.texts, minRaters: plan.minRaters } };
+  if (plan.format === 'csv') return { scorer: scoring.key, texts, lines: { texts: plan.texts, minRaters: plan.minRaters, csv: true } };
+  return { scorer: scoring.key, texts };
 }
 
 /**
@@ -86,6 +88,12 @@ function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOp
  */
 function readInWorker(plan: ExportPlan, options: ExportOptions): boolean | undefined {
   return options.readInWorker ?? (plan.format === 'dpo' || plan.format === 'sft' ? false : undefined);
+}
+
+/** CSV columns: every axis of every registered version of the rubric keys exported (all of them without one). */
+function csvLayout(plan: ExportPlan, versions: readonly RubricVersion[], rubricKey: string | undefined): CsvLayout {
+  const keys = rubricKey !== undefined ? [rubricKey] : [...new Set(versions.map((v) => v.key))];
+  return { axisIds: axisIdsOf(versions, keys), rougeTypes: plan.rouge.types };
 }
 
 /** Formats that combine ratings (training pairs, means) need them all made with one rubric. */

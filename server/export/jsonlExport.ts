@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { isBuiltLines, isExportQuestion, type ExportAnswer, type ExportItem, type ExportQuestion } from '../store';
-import { countSkip } from './counts';
+import type { ExportAnswer, ExportItem } from '../store';
+import { writingBuiltLines } from './builtLineItems';
 import type { ExportPlan } from './plan';
 import { forEachRatedAnswer, QuestionPart } from './ratingRecords';
 import { ratingAccuracy, ratingFields, type AnswerRecordParts } from './ratingRecord';
@@ -31,23 +31,6 @@ export async function writeJsonl(items: AsyncIterable<ExportItem>, plan: ExportP
   });
 }
 
-/** Writes the lines SQLite built, counting what they hold, and passes the other questions on. */
-async function* writingBuiltLines(items: AsyncIterable<ExportItem>, sink: TextSink, counts: ExportCounts, scoring: AnswerScoring): AsyncGenerator<ExportQuestion> {
-  for await (const item of items) {
-    if (isExportQuestion(item)) {
-      yield item;
-      continue;
-    }
-    if (!isBuiltLines(item)) throw new Error('internal: a tally made without being asked for');
-    await sink.write(item.lines);
-    counts.questions += item.questions;
-    counts.answers += item.answers;
-    counts.ratings += item.ratings;
-    counts.written += item.written;
-    countSkip(counts, 'answers-below-min-raters', item.belowMinRaters);
-    scoring.cached += item.scored;
-  }
-}
 
 /**
  * Stands for the answer's texts while the record around them is stringified; unguessable, so no text of the

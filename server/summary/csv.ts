@@ -101,3 +101,15 @@ export function guardFormula(text: string): string {
 export function quote(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/**
+ * A cell of the ratings export (server/export/csvColumns.ts): numbers and booleans as written, null as
+ * empty, lists and objects as JSON, and text guarded against spreadsheet formulas and quoted as above.
+ */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return quote(guardFormula(value));
+  return quote(JSON.stringify(value));
+}

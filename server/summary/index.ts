@@ -8,6 +8,6 @@ export { summarizeStudy } from './summarize';
 export { codeAxis, codeValue, isHarmful } from './coding';
 export { renderSummaryMarkdown } from './markdown';
 export { summaryTables, axisTitle, NO_FIGURE, type SummaryTable } from './summaryTables';
-export { renderSummaryCsv, SUMMARY_CSV_COLUMNS, guardFormula as guardCsvFormula, quote as quoteCsvField } from './csv';
+export { renderSummaryCsv, SUMMARY_CSV_COLUMNS, guardFormula as guardCsvFormula, quote as quoteCsvField, cellText as csvCellText } from './csv';
 export { formatNumber, formatInterval, formatProportion, formatAgreement, axisStyle, rangeText, fixed, type NumberStyle } from './numberText';
 export { escapeMarkdown } from './markdownTable';

@@ -21,7 +21,10 @@ import {
   type ExportAnswerRow,
   type ExportTexts,
 } from './exportRows';
-import { joinLines, jsonlLines, type BuiltLines, type JsonlLinesFilter, type QuestionLines } from './jsonlLines';
+import { buildLines, joinLines, type BuiltLines, type LinesFilter, type QuestionLines } from './builtLines';
+import { csvLinesSql } from './csvLines';
+import { jsonlLinesSql } from './jsonlLines';
+import type { LinesSql } from './lineParts';
 import { SnapshotChanges } from './snapshotChanges';
 
 export interface ExportStreamFilter {
@@ -54,10 +57,11 @@ export interface ExportStreamFilter {
    */
   ratingValues?: boolean;
   /**
-   * With `scorer`: the JSONL export's lines of every question SQLite can build them for (jsonlLines.ts),
+   * With `scorer`: the JSONL export's lines (or with `csv`, the CSV export's rows) of every question SQLite
+   * can build them for (builtLines.ts),
    * handed out as bytes (`BuiltLines`) instead of as objects; the other questions come as usual.
    */
-  jsonl?: { texts: boolean; minRaters: number };
+  lines?: { texts: boolean; minRaters: number; csv?: boolean };
   /**
    * With `answerTextsFor`: the answers whose ratings miss it are counted by SQLite (`RatingTally`, one per
    * chunk) instead of handed out as objects, and questions with none that reach it are left out.
@@ -95,7 +99,7 @@ export interface ExportQuestion {
   textsOmitted?: boolean;
 }
 
-/** What the stream hands out: a question, or the JSONL lines of a run of questions (ExportStreamFilter.jsonl). */
+/** What the stream hands out: a question, the lines of a run of questions (ExportStreamFilter.lines), or a tally. */
 export type ExportItem = ExportQuestion | BuiltLines | RatingTally;
 
 export function isBuiltLines(item: ExportItem): item is BuiltLines {
@@ -154,12 +158,12 @@ function overridesByAnswer(c: Connection): Map<string, ChoiceOverride[]> {
   return byAnswerUid(c.all(`${OVERRIDE_SELECT} ORDER BY rt.name`).map(overrideFromRow));
 }
 
-/** streamExport without `jsonl`: only questions. */
-export function streamExportQuestions(tx: Transactions, f: Omit<ExportStreamFilter, 'jsonl'> = {}): AsyncGenerator<ExportQuestion> {
+/** streamExport without `lines` and `tally`: only questions. */
+export function streamExportQuestions(tx: Transactions, f: Omit<ExportStreamFilter, 'lines' | 'tally'> = {}): AsyncGenerator<ExportQuestion> {
   return onlyQuestions(streamExport(tx, f));
 }
 
-/** The items of a stream read without `jsonl`, which are all questions. */
+/** The items of a stream read without `lines` and `tally`, which are all questions. */
 export async function* onlyQuestions(items: AsyncIterable<ExportItem>): AsyncGenerator<ExportQuestion> {
   for await (const item of items) {
     if (!isExportQuestion(item)) throw new Error('internal: lines or a tally made without being asked for');
@@ -190,7 +194,12 @@ function readChunk(c: Connection, changes: SnapshotChanges, overrides: Map<strin
   const last = ids.length < size ? undefined : ids[ids.length - 1]?.id;
   if (ids.length === 0) return { items: [], last };
   // Lines are built only while nothing has changed since the moment: the snapshot's corrections apply to rows.
-  if (f.jsonl && f.scorer !== undefined && changes.quiet) return { items: withBuiltLines(c, changes, overrides, f, ids, { ...f.jsonl, scorer: f.scorer, rubricKey: f.rubricKey }), last };
+  if (f.lines && f.scorer !== undefined && changes.quiet) {
+    const { texts, minRaters, csv } = f.lines;
+    const rubric = f.rubricKey !== undefined;
+    const sql = csv ? csvLinesSql(texts, rubric) : jsonlLinesSql(texts, rubric);
+    return { items: withBuiltLines(c, changes, overrides, f, ids, sql, { scorer: f.scorer, minRaters, rubricKey: f.rubricKey, cellHoles: csv === true }), last };
+  }
   if (f.tally && f.answerTextsFor && !f.preferences && changes.quiet) return { items: withRatingTally(c, changes, overrides, f, ids, f.answerTextsFor), last };
   return { items: readQuestions(c, changes, overrides, f, ids), last };
 }
@@ -202,9 +211,10 @@ function withBuiltLines(
   overrides: Map<string, ChoiceOverride[]>,
   f: ExportStreamFilter,
   ids: { id: number; uid: string }[],
-  lines: JsonlLinesFilter,
+  sql: LinesSql,
+  lines: LinesFilter,
 ): ExportItem[] {
-  const { built, rated } = jsonlLines(c, ids.map((q) => q.id), lines, new Set(overrides.keys()));
+  const { built, rated } = buildLines(c, ids.map((q) => q.id), sql, lines, new Set(overrides.keys()));
   const others = readQuestions(c, changes, overrides, f, ids.filter((q) => rated.has(q.id) && !built.has(q.id)));
   const byUid = new Map(others.map((q) => [q.question.uid, q]));
   const items: ExportItem[] = [];

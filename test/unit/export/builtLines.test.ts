@@ -7,16 +7,19 @@ import { exportText, parseLines } from './exportHarness';
 import { FULL_GENERATION, MODELS, rate, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
 /**
- * The JSONL lines SQLite builds (server/store/queries/jsonlLines.ts) against the lines formatted from the
- * store's objects (ExportOptions.bySqlite false): the same bytes, whatever the data holds.
+ * The JSONL lines and CSV rows SQLite builds (server/store/queries/builtLines.ts, jsonlLines.ts, csvLines.ts)
+ * against those formatted from the store's objects (ExportOptions.bySqlite false): the same bytes, whatever
+ * the data holds.
  */
-describe('export: jsonl lines built by SQLite', () => {
+describe('export: jsonl lines and csv rows built by SQLite', () => {
   let store: Store;
   let qs: StudyQuestion[];
   let path: string;
   useStudyStore((opened) => ({ store, qs, path } = opened));
 
   const TRICKY = 'Dose: 5\u00a0mg/kg \u2014 "quoted", back\\slash, tab\there,\nline, bell\u0007, NUL\u0000, DEL\u007f, sep\u2028, 日本語, \u{1F9EA}';
+  /** Comments by question: TRICKY, and starts a spreadsheet would take for a formula (CSV guards them). */
+  const COMMENTS = [TRICKY, '=HYPERLINK("x")', '-2 mg, then\r\n+1', '@risk\ttab', '\tindented', '+1'];
 
   /**
    * Every study answer rated; raters whose names sort differently in UTF-16 and in code point order
@@ -45,7 +48,7 @@ describe('export: jsonl lines built by SQLite', () => {
     const fresh = await Promise.all(qs.map(async (q) => (await store.getQuestion(q.question.uid)).answers));
     for (const [i, answers] of fresh.entries()) {
       for (const [m, a] of answers.entries()) {
-        await rate(store, 'dr-\uE000', a.uid, 1 + ((i + m) % 5), { comment: i === 0 ? TRICKY : '', blind: m % 2 === 0, shownPosition: m });
+        await rate(store, 'dr-\uE000', a.uid, 1 + ((i + m) % 5), { comment: COMMENTS[i] ?? '', blind: m % 2 === 0, shownPosition: m });
         if ((i + m) % 3 !== 0) await rate(store, 'dr-\u{1F600}', a.uid, m === 2 ? null : 1 + ((i * 2 + m) % 5), { values: { harm_extent: 'mild_or_moderate' } });
         if (i % 2 === 0) await rate(store, 'dr-a', a.uid, 3, { comment: `"${a.model}"` });
       }
@@ -61,20 +64,22 @@ describe('export: jsonl lines built by SQLite', () => {
     ['of one question set', { set: SET }],
     ['read on the reader thread', { readInWorker: true }],
   ];
-  for (const [name, options] of variants) {
-    it(`writes the same bytes and counts as the lines made from objects, ${name}`, async () => {
-      await rateEverything();
-      // The first export fills the score cache; SQLite builds lines only for answers with cached scores.
-      const made = await exportText(store, { format: 'jsonl', ...options, bySqlite: false });
-      const built = await exportText(store, { format: 'jsonl', ...options });
-      assert.ok(made.counts.written > 40, `${made.counts.written} lines`);
-      assert.equal(built.text, made.text);
-      assert.deepEqual({ ...built.counts, scores: undefined }, { ...made.counts, scores: undefined });
-      assert.equal(built.counts.scores.cached + built.counts.scores.computed, made.counts.scores.cached + made.counts.scores.computed);
-    });
+  for (const format of ['jsonl', 'csv'] as const) {
+    for (const [name, options] of variants) {
+      it(`writes the same bytes and counts as the ${format} lines made from objects, ${name}`, async () => {
+        await rateEverything();
+        // The first export fills the score cache; SQLite builds lines only for answers with cached scores.
+        const made = await exportText(store, { format, ...options, bySqlite: false });
+        const built = await exportText(store, { format, ...options });
+        assert.ok(made.counts.written > 40, `${made.counts.written} lines`);
+        assert.equal(built.text, made.text);
+        assert.deepEqual({ ...built.counts, scores: undefined }, { ...made.counts, scores: undefined });
+        assert.equal(built.counts.scores.cached + built.counts.scores.computed, made.counts.scores.cached + made.counts.scores.computed);
+      });
+    }
   }
 
-  const streamFilter = (questionsPerChunk: number) => ({ scorer: scorerKey(DEFAULT_ROUGE_SETTINGS), texts: 'json' as const, jsonl: { texts: true, minRaters: 1 }, questionsPerChunk });
+  const streamFilter = (questionsPerChunk: number) => ({ scorer: scorerKey(DEFAULT_ROUGE_SETTINGS), texts: 'json' as const, lines: { texts: true, minRaters: 1 }, questionsPerChunk });
 
   /** The stream's items with lines built: which questions came as lines and which as objects. */
   async function items(): Promise<ExportItem[]> {
@@ -146,8 +151,32 @@ describe('export: jsonl lines built by SQLite', () => {
     ]);
     const objects = (await items()).filter(isExportQuestion).map((q) => q.question.uid);
     assert.deepEqual(objects.sort(), [a, qs[1]!, b, c, d, e, f, pubmed].map((q) => q.question.uid).sort());
-    const made = await exportText(store, { format: 'jsonl', bySqlite: false });
-    assert.equal((await exportText(store, { format: 'jsonl' })).text, made.text);
+    for (const format of ['jsonl', 'csv'] as const) {
+      const made = await exportText(store, { format, bySqlite: false });
+      assert.equal((await exportText(store, { format })).text, made.text, format);
+    }
+  });
+
+  it('builds CSV rows with axis values of every JSON type, and of axes no rubric lists (other_values), as from objects', async () => {
+    await rateEverything();
+    await exportText(store, { format: 'csv' });
+    const edited = qs[0]!;
+    await editRaw([
+      [
+        `UPDATE ratings SET axis_values = json_set(axis_values, '$.extra', 2.5, '$.note', '=x, "y"', '$.flag', json('true'), '$.list', json('[1,"a"]'), '$.harm_extent', json('{"k":"v, w"}'))
+         WHERE id = (SELECT min(id) FROM ratings WHERE answer_id = (SELECT id FROM answers WHERE uid = ?))`,
+        [edited.answers[0]!.uid],
+      ],
+    ]);
+    const csvItems: ExportItem[] = [];
+    for await (const item of store.streamExportItems({ ...streamFilter(2), texts: 'all', lines: { texts: true, minRaters: 1, csv: true } })) csvItems.push(item);
+    assert.ok(!csvItems.filter(isExportQuestion).some((q) => q.question.uid === edited.question.uid), 'the edited question is built');
+    assert.ok(csvItems.some((i) => isBuiltLines(i) && (i.holes?.length ?? 0) > 0), 'with holes for the cells');
+    // U+0001 marks where a CSV row's axis values are: the ratings of a rater whose name has one are not built.
+    await editRaw([[`UPDATE raters SET name = 'dr-' || char(1) || 'a' WHERE name = 'dr-a'`, []]]);
+    const made = await exportText(store, { format: 'csv', bySqlite: false });
+    assert.ok(made.text.includes('""extra"":2.5,""note"":""=x') && made.text.includes('""flag"":true,""list"":[1,""a""]}'), 'other_values holds them');
+    assert.equal((await exportText(store, { format: 'csv' })).text, made.text);
   });
 
   it("is the moment's state when another window saves while lines are being built", async () => {

@@ -1,0 +1,162 @@
+import { cellText } from '../../summary/csv';
+import { partSql } from './exportRows';
+import { ANSWER_GUARD, GENERATED, jsonIs, RATING_GUARD, type LinesSql } from './lineParts';
+
+/**
+ * The CSV export's rows built by SQLite, in the parts builtLines.ts puts together: the same bytes as
+ * server/export/csvExport.ts writes from the store's objects (csvColumns.ts's columns and csvCellText), the
+ * way jsonlLines.ts builds JSONL's. Keep them in step; the export tests compare them byte for byte. The cells
+ * of axis values and of cached scores are not SQLite's: the reader leaves holes for them (CellHole) and the
+ * writing thread makes them with the functions below, the same the object path uses.
+ */
+
+/**
+ * csvCellText of a text (summary/csv.ts: a formula-like start gets an apostrophe, then RFC 4180 quoting); ''
+ * for NULL (concat_ws() would leave a NULL out, and its comma with it). `x` is evaluated several times, so it
+ * must be a column or a cheap expression (see once()).
+ */
+function csv(x: string): string {
+  const guarded = `IIF(substr(${x}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13)), '''' || ${x}, ${x})`;
+  return `IFNULL(IIF(instr(${x}, '"') OR instr(${x}, ',') OR instr(${x}, char(10)) OR instr(${x}, char(13)), '"' || replace(${guarded}, '"', '""') || '"', ${guarded}), '')`;
+}
+
+/** csv() for long texts (once()'s `v`): one GLOB scan instead of four instr() scans. */
+function csvLong(x: string): string {
+  const guarded = `IIF(substr(${x}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13)), '''' || ${x}, ${x})`;
+  return `IFNULL(IIF(${x} GLOB '*[",' || char(10) || char(13) || ']*', '"' || replace(${guarded}, '"', '""') || '"', ${guarded}), '')`;
+}
+
+/**
+ * `cell` of an expression evaluated once: SQLite substitutes a column of a simple subquery by its expression
+ * wherever it is used, but never flattens a subquery with OFFSET, whose columns are computed once per row.
+ */
+function once(expression: string, cell: (v: string) => string): string {
+  return `(SELECT ${cell('v')} FROM (SELECT ${expression} AS v LIMIT -1 OFFSET 0))`;
+}
+
+/**
+ * The cells of a rating's axis values: one per axis of the layout, then the values of axes it does not list
+ * (a hand edit, a merge), kept rather than dropped. The CSV export's ratingCells uses this too.
+ */
+export function axisCells(values: Record<string, unknown>, axisIds: readonly string[]): unknown[] {
+  const rest = Object.entries(values).filter(([k]) => !axisIds.includes(k));
+  return [...axisIds.map((id) => values[id] ?? null), rest.length ? Object.fromEntries(rest) : null];
+}
+
+/**
+ * The axis cells of axis values as stored (JSON text), as bytes. Not made in SQL, where a lookup and a
+ * formatting per axis cost more than the rest of the row (27 us a rating with 12 axes); ratings repeat their
+ * combinations of values (31,103 distinct among the benchmark's 300,000), so each is made once.
+ */
+export class AxisCellCache {
+  private readonly made = new Map<string, Uint8Array>();
+
+  constructor(private readonly axisIds: readonly string[]) {}
+
+  bytes(axisValues: string): Uint8Array {
+    let cells = this.made.get(axisValues);
+    if (!cells) {
+      cells = Buffer.from(axisCells(JSON.parse(axisValues) as Record<string, unknown>, this.axisIds).map(cellText).join(','), 'utf8');
+      if (this.made.size >= 50_000) this.made.clear();
+      this.made.set(axisValues, cells);
+    }
+    return cells;
+  }
+}
+
+/**
+ * The rating's cells (ratingCells) but its axis cells, whose place holds its axis values (JSON) between two
+ * U+0001 marks (builtLines.ts leaves a hole there, AxisCellCache fills it). Parameters: ?1 question ids, ?2
+ * rubric key.
+ */
+function ratingsSql(rubric: boolean): string {
+  const before = [csv('r.uid'), csv('rt.name'), csv('r.rubric_key'), csv('rv.version'), csv('rv.hash')];
+  const after = [
+    `IFNULL(r.overall, '')`, csv('r.comment'), `IIF(r.blind = 1, 'true', 'false')`, `IFNULL(r.shown_position, '')`, 'r.revision',
+    isoText('r.created_at'), isoText('r.updated_at'),
+  ];
+  // No control character in a JSON text (json_valid), none allowed before it: the marks are unambiguous.
+  const guard = `${RATING_GUARD} AND instr(concat(r.uid, rt.name, r.rubric_key, rv.version, rv.hash), char(1)) = 0`;
+  return `SELECT r.answer_id AS answer, r.rater_id AS rater,
+    CASE WHEN ${guard} THEN CAST(concat(concat_ws(',', ${before.join(', ')}), ',', char(1), r.axis_values, char(1), ',', concat_ws(',', ${after.join(', ')})) AS BLOB) END AS part
+  FROM answers a JOIN ratings r ON r.answer_id = a.id JOIN raters rt ON rt.id = r.rater_id JOIN rubric_versions rv ON rv.id = r.rubric_version_id
+  WHERE a.question_id IN (SELECT value FROM json_each(?1))${rubric ? ' AND r.rubric_key = CAST(?2 AS TEXT)' : ''}
+  ORDER BY r.answer_id, rt.name, r.rubric_key`;
+}
+
+/** Date.prototype.toISOString(), which no CSV rule changes; guarded by isoable. */
+const isoText = (ms: string): string => `concat(strftime('%Y-%m-%dT%H:%M:%S', ${ms} / 1000, 'unixepoch'), '.', substr(1000 + ${ms} % 1000, 2), 'Z')`;
+
+/** The question's and reference's cells, each after a comma (questionCells). Parameters: ?1 question ids. */
+function questionsSql(texts: boolean): string {
+  const text = (column: string): string => (texts ? once(column, csvLong) : `''`);
+  const sets = `(SELECT json_group_array(name) FROM (SELECT s.name AS name FROM set_questions sq JOIN question_sets s ON s.id = sq.set_id
+    WHERE sq.question_id = q.id ORDER BY s.name))`;
+  const guard = `${jsonIs('qt.options', 'object')}${texts ? ` AND ${jsonIs('qt.context', 'array')}` : ''}`;
+  const cells = [
+    csv('q.uid'), csv('q.ext_id'), once(sets, csv), csv('q.kind'), text('qt.text'), once('json(qt.options)', csv),
+    texts ? once('json(qt.context)', csvLong) : `''`,
+    `IIF(qr.answer IS NULL, '', ${text('qr.answer')})`, `IIF(qr.answer IS NULL, '', ${text('qr.reasoning')})`, `IIF(qr.answer IS NULL, '', ${csv('qr.label')})`,
+  ];
+  return `SELECT q.id AS id, CASE WHEN ${guard} THEN CAST(concat(',', concat_ws(',', ${cells.join(', ')})) AS BLOB) END AS part
+  FROM questions q JOIN question_texts qt ON qt.question_id = q.id LEFT JOIN question_references qr ON qr.question_id = q.id
+  WHERE q.id IN (SELECT value FROM json_each(?1))`;
+}
+
+const ROUGE_TARGETS = ['answer', 'reasoning'] as const;
+const ROUGE_STATS = ['precision', 'recall', 'fmeasure'] as const;
+
+/** The cached scores as the cells need them (server/export/answerScores.ts's AnswerScores, as stored). */
+interface StoredScores {
+  rouge: Record<(typeof ROUGE_TARGETS)[number], Record<string, Record<string, unknown> | undefined> | null>;
+  accuracy: { verdict: unknown; extraction: { choice: unknown }; graded: unknown; label: unknown; overridden: unknown } | null;
+}
+
+/**
+ * The ROUGE and accuracy cells that end an answer's rows (answerCells, accuracyCells: the accuracy without a
+ * rater's correction; answers with one are never built), and the record's end. Made in JavaScript on the
+ * writing thread, not in SQL, where two dozen JSON lookups an answer cost more than the rest of its row.
+ */
+export function scoreCells(scores: string, rougeTypes: readonly string[]): Uint8Array {
+  const s = JSON.parse(scores) as StoredScores;
+  // Plain loops: with flatMap and spreads this took 19 us an answer, most of the writing thread's time.
+  let text = '';
+  for (const t of ROUGE_TARGETS) {
+    const figures = s.rouge[t];
+    for (const type of rougeTypes) {
+      const f = figures?.[type];
+      for (const stat of ROUGE_STATS) text += `${cellText(f?.[stat] ?? null)},`;
+    }
+  }
+  const a = s.accuracy;
+  text += a ? [a.verdict, a.extraction.choice, a.graded, a.label, a.overridden].map(cellText).join(',') : ',,,,';
+  return Buffer.from(`${text}\r\n`, 'utf8');
+}
+
+/**
+ * The answer's and generation's cells, each after a comma, and a comma: its scores' cells follow (scoreCells,
+ * from `scores`). Parameters: ?1 answer ids, ?2 scorer.
+ */
+function answersSql(texts: boolean): string {
+  const text = (p: 'answer' | 'reasoning'): string => (texts ? once(partSql(p), csvLong) : `''`);
+  const generated = (cell: string): string => `IIF(${GENERATED}, ${cell}, '')`;
+  const flags = `IIF(a.split_flags = '', '[]', concat('["', replace(a.split_flags, ',', '","'), '"]'))`;
+  const cells = [
+    csv('a.uid'), csv('a.model'), text('answer'), text('reasoning'), csv('a.think_state'), csv(flags), csv('a.origin'),
+    `IIF(f.path IS NULL, '', ${csv('f.path')})`, `IIF(f.path IS NULL, '', IFNULL(a.source_line, 0))`,
+    once('json(a.params)', csv), generated(once(`IFNULL(a.endpoint, '')`, csv)), generated(csv('a.model_id')), generated(csv('a.template_hash')),
+    generated(csv('t.name')), generated(once('json(a.usage)', csv)), once('json(a.timings)', csv), csv('a.finish_reason'),
+    `IIF(${GENERATED} AND a.incomplete = 1, 'true', 'false')`,
+  ];
+  const guard = texts ? `${ANSWER_GUARD} AND x.answer_id IS NOT NULL` : ANSWER_GUARD;
+  return `SELECT a.id AS id, a.question_id AS question, CAST(a.uid AS BLOB) AS uid, CAST(s.scores AS TEXT) AS scores,
+    CASE WHEN ${guard} THEN CAST(concat(',', concat_ws(',', ${cells.join(', ')}), ',') AS BLOB) END AS part
+  FROM answers a LEFT JOIN source_files f ON f.id = a.source_file_id LEFT JOIN templates t ON t.hash = a.template_hash
+  LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = ?2${texts ? ' LEFT JOIN answer_texts x ON x.answer_id = a.id' : ''}
+  WHERE a.id IN (SELECT value FROM json_each(?1)) ORDER BY a.id`;
+}
+
+export function csvLinesSql(texts: boolean, rubric: boolean): LinesSql {
+  return { ratings: ratingsSql(rubric), answers: answersSql(texts), questions: questionsSql(texts) };
+}
+

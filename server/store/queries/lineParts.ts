@@ -1,0 +1,46 @@
+/**
+ * What the SQL of lines built by SQLite (jsonlLines.ts, csvLines.ts; put together by builtLines.ts) shares:
+ * the guards that keep a part from being built from a row SQLite cannot render exactly as JavaScript does.
+ * A part whose guard is false comes back NULL, and its question is then read and formatted the ordinary way:
+ * an answer without cached scores, or whose texts SQLite cannot cut (`plain_text`, exportRows.ts), a value
+ * the part needs missing from the cached scores, a JSON column that is not what the store writes (a hand
+ * edit), a date outside years 1970-9999.
+ *
+ * Parts are joined with concat(), which allocates once per part, not with `||`, which copies the string
+ * built so far at every step (measured: a third of the JSONL ratings query's time). concat() reads NULL as
+ * '', so the guards, not NULL propagation, keep a part from being built from a missing value.
+ */
+
+/** One format's three queries, each with the columns builtLines.ts reads (see there). */
+export interface LinesSql {
+  ratings: string;
+  answers: string;
+  questions: string;
+}
+
+/** Whether a JSON column is NULL or the JSON type the store writes there. */
+export function jsonIs(column: string, type: 'object' | 'array'): string {
+  return `(${column} IS NULL OR (json_valid(${column}) AND json_type(${column}) = '${type}'))`;
+}
+
+/** The millisecond times Date.prototype.toISOString() writes with four-digit years: 1970-9999. */
+export const isoable = (ms: string): string => `${ms} BETWEEN 0 AND 253402300799999`;
+
+/** What a rating's part needs: axis values that are a JSON object, dates toISOString() writes. */
+export const RATING_GUARD = `json_valid(r.axis_values) AND json_type(r.axis_values) = 'object' AND ${isoable('r.created_at')} AND ${isoable('r.updated_at')}`;
+
+/** Whether a field of a generated answer applies: the others leave it null (ratingRecord.ts's `g?.`). */
+export const GENERATED = `a.origin = 'generation'`;
+
+const hasScore = (path: string): string => `json_type(s.scores, '$.${path}') IS NOT NULL`;
+const ACCURACY_FIELDS = ['verdict', 'extraction.choice', 'graded', 'label', 'overridden'];
+
+/**
+ * What an answer's part needs: cached scores of texts SQLite can cut (`plain_text`) with every value the part
+ * reads, and JSON columns and split flags as the store writes them.
+ */
+export const ANSWER_GUARD = `s.plain_text = 1 AND json_valid(s.scores) AND json_type(s.scores, '$.rouge') = 'object'
+    AND ${hasScore('rouge.answer')} AND ${hasScore('rouge.reasoning')}
+    AND (json_type(s.scores, '$.accuracy') = 'null' OR (${ACCURACY_FIELDS.map((f) => hasScore(`accuracy.${f}`)).join(' AND ')}))
+    AND ${jsonIs('a.params', 'object')} AND ${jsonIs('a.timings', 'object')} AND (NOT ${GENERATED} OR ${jsonIs('a.usage', 'object')})
+    AND (a.split_flags = '' OR a.split_flags NOT GLOB '*[^a-z,-]*')`;
