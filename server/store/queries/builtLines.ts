@@ -6,9 +6,9 @@ import type { LinesSql } from './lineParts';
  * Export lines built by SQLite (jsonlLines.ts, csvLines.ts), put together here: each line is a rating's
  * part, its question's and its answer's (which ends the line), copied as bytes. Per chunk, three queries:
  * - ratings (?1 question ids, ?2 rubric key): `answer`, `rater` (row ids) and `part`, in line order (for
- *   for CSV with the axis values between two U+0001 marks, LinesFilter.cellHoles);
- * - answers (?1 answer ids, ?2 scorer): `id`, `question`, `uid`, `part`, by id (for CSV also `scores`,
- *   LinesFilter.scoreCells);
+ *   CSV with the axis values between two U+0001 marks, LinesFilter.cellHoles);
+ * - answers (?1 answer ids, ?2 scorer): `id`, `question`, `uid`, `part`, by id (for CSV also `scores`, the
+ *   cached scores, LinesFilter.cellHoles);
  * - questions (?1 question ids): `id`, `part`.
  * A NULL part (lineParts.ts) makes its question one to read the ordinary way.
  */
