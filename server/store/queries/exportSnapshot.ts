@@ -142,7 +142,7 @@ export async function* exportChunks(tx: Transactions, f: ExportStreamFilter = {}
   const size = Math.max(1, f.questionsPerChunk ?? 250);
   let after = 0;
   for (;;) {
-    const chunk = await tx.run((c) => readChunk(c, start.changes, start.overrides, f, after, size));
+    const chunk = await tx.run((c) => readChunk({ c, ...start, f }, after, size));
     yield chunk.items;
     if (chunk.last === undefined) return;
     after = chunk.last;
@@ -188,7 +188,16 @@ interface Chunk {
   last: number | undefined;
 }
 
-function readChunk(c: Connection, changes: SnapshotChanges, overrides: Map<string, ChoiceOverride[]>, f: ExportStreamFilter, after: number, size: number): Chunk {
+/** What every part of a chunk's reading needs: its transaction's connection, the moment, the filter. */
+interface ChunkRead {
+  c: Connection;
+  changes: SnapshotChanges;
+  overrides: Map<string, ChoiceOverride[]>;
+  f: ExportStreamFilter;
+}
+
+function readChunk(r: ChunkRead, after: number, size: number): Chunk {
+  const { c, changes, f } = r;
   changes.catchUp(c);
   const ids = nextQuestions(c, f, after, size);
   const last = ids.length < size ? undefined : ids[ids.length - 1]?.id;
@@ -198,24 +207,16 @@ function readChunk(c: Connection, changes: SnapshotChanges, overrides: Map<strin
     const { texts, minRaters, csv } = f.lines;
     const rubric = f.rubricKey !== undefined;
     const sql = csv ? csvLinesSql(texts, rubric) : jsonlLinesSql(texts, rubric);
-    return { items: withBuiltLines(c, changes, overrides, f, ids, sql, { scorer: f.scorer, minRaters, rubricKey: f.rubricKey, cellHoles: csv === true }), last };
+    return { items: withBuiltLines(r, ids, sql, { scorer: f.scorer, minRaters, rubricKey: f.rubricKey, cellHoles: csv === true }), last };
   }
-  if (f.tally && f.answerTextsFor && !f.preferences && changes.quiet) return { items: withRatingTally(c, changes, overrides, f, ids, f.answerTextsFor), last };
-  return { items: readQuestions(c, changes, overrides, f, ids), last };
+  if (f.tally && f.answerTextsFor && !f.preferences && changes.quiet) return { items: withRatingTally(r, ids, f.answerTextsFor), last };
+  return { items: readQuestions(r, ids), last };
 }
 
 /** The chunk's questions in order: runs of those whose lines SQLite built, the others read as objects. */
-function withBuiltLines(
-  c: Connection,
-  changes: SnapshotChanges,
-  overrides: Map<string, ChoiceOverride[]>,
-  f: ExportStreamFilter,
-  ids: { id: number; uid: string }[],
-  sql: LinesSql,
-  lines: LinesFilter,
-): ExportItem[] {
-  const { built, rated } = buildLines(c, ids.map((q) => q.id), sql, lines, new Set(overrides.keys()));
-  const others = readQuestions(c, changes, overrides, f, ids.filter((q) => rated.has(q.id) && !built.has(q.id)));
+function withBuiltLines(r: ChunkRead, ids: { id: number; uid: string }[], sql: LinesSql, lines: LinesFilter): ExportItem[] {
+  const { built, rated } = buildLines(r.c, ids.map((q) => q.id), sql, lines, new Set(r.overrides.keys()));
+  const others = readQuestions(r, ids.filter((q) => rated.has(q.id) && !built.has(q.id)));
   const byUid = new Map(others.map((q) => [q.question.uid, q]));
   const items: ExportItem[] = [];
   let run: QuestionLines[] = [];
@@ -240,14 +241,8 @@ function withBuiltLines(
  * answers, and one tally of the rest, which SQLite counts without a row per rating. Only while nothing
  * changed since the moment (a rating restored from the event log has to be read as one).
  */
-function withRatingTally(
-  c: Connection,
-  changes: SnapshotChanges,
-  overrides: Map<string, ChoiceOverride[]>,
-  f: ExportStreamFilter,
-  ids: { id: number; uid: string }[],
-  threshold: RatingThreshold,
-): ExportItem[] {
+function withRatingTally(r: ChunkRead, ids: { id: number; uid: string }[], threshold: RatingThreshold): ExportItem[] {
+  const { c, f } = r;
   const params: SqlParam[] = [JSON.stringify(ids.map((q) => q.id))];
   if (f.rubricKey !== undefined) params.push(utf8(f.rubricKey));
   const figures = c.all(answerRatingFiguresSql(f.rubricKey !== undefined), params);
@@ -266,7 +261,7 @@ function withRatingTally(
     tally.missed[miss]++;
   }
   tally.questions = new Set(figures.map((row) => readNumber(row.question))).size - questionsReaching.size;
-  const objects = readQuestions(c, changes, overrides, f, ids.filter((q) => questionsReaching.has(q.id)), reaching);
+  const objects = readQuestions(r, ids.filter((q) => questionsReaching.has(q.id)), reaching);
   return [...objects, { tally }];
 }
 
@@ -278,14 +273,7 @@ function answerRatingFiguresSql(rubric: boolean): string {
 }
 
 /** The questions of `ids` that have ratings, as objects; with `onlyAnswers` (uids), only those answers. */
-function readQuestions(
-  c: Connection,
-  changes: SnapshotChanges,
-  overrides: Map<string, ChoiceOverride[]>,
-  f: ExportStreamFilter,
-  ids: { id: number; uid: string }[],
-  onlyAnswers?: ReadonlySet<string>,
-): ExportQuestion[] {
+function readQuestions({ c, changes, overrides, f }: ChunkRead, ids: { id: number; uid: string }[], onlyAnswers?: ReadonlySet<string>): ExportQuestion[] {
   if (ids.length === 0) return [];
   const idList = JSON.stringify(ids.map((q) => q.id));
   const uids = new Set(ids.map((q) => q.uid));
