@@ -29,6 +29,8 @@ export class ListModel {
   constructor(
     private readonly rpc: Rpc,
     private readonly onChange: () => void,
+    /** How long the list waits before asking again while the host scores answers for the ROUGE filter. */
+    private readonly rescanMs = RESCAN_MS,
   ) {}
 
   filters: QuestionFilters = {};
@@ -95,7 +97,7 @@ export class ListModel {
     this.rescan = setTimeout(() => {
       this.rescan = undefined;
       if (this.filters.lowRouge !== undefined) void this.refresh();
-    }, RESCAN_MS);
+    }, this.rescanMs);
   }
 
   private ensurePage(page: number): Promise<void> {

@@ -1,6 +1,5 @@
 import type { RougeType } from '../metrics';
 import { axisCells } from '../store';
-import { csvCellText } from '../summary';
 import type { AnswerRecordParts, ExportedAccuracy, RatingFields } from './ratingRecord';
 
 /** What decides the CSV's columns: one per rubric axis and one per ROUGE figure. */
@@ -56,5 +55,3 @@ export function answerCells(p: AnswerRecordParts, layout: CsvLayout): Cell[] {
 export function accuracyCells(acc: ExportedAccuracy | null): Cell[] {
   return [acc?.verdict ?? null, acc?.extracted ?? null, acc?.graded ?? null, acc?.label ?? null, acc?.overridden ?? null];
 }
-
-export { csvCellText };

@@ -1,6 +1,7 @@
 import { AxisCellCache, scoreCells, type ExportItem } from '../store';
 import { writingBuiltLines } from './builtLineItems';
-import { accuracyCells, answerCells, csvCellText, csvHeader, questionCells, ratingCells, type CsvLayout } from './csvColumns';
+import { csvCellText } from '../summary';
+import { accuracyCells, answerCells, csvHeader, questionCells, ratingCells, type CsvLayout } from './csvColumns';
 import type { ExportPlan } from './plan';
 import { forEachRatedAnswer, QuestionPart } from './ratingRecords';
 import { ratingAccuracy, ratingFields } from './ratingRecord';

@@ -68,8 +68,8 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
  * the texts of only the answers it writes (sftStreamFilter). Both use only the overall score of a rating,
  * so they read ratings without their axis values. The others read the cached scores, and need no text of an
  * answer already scored, except jsonl and csv with texts; jsonl takes them JSON-quoted by SQLite, ready to
- * write (see server/store/queries/exportRows.ts); and SQLite builds jsonl's lines itself where it can
- * (server/store/queries/jsonlLines.ts).
+ * write (see server/store/queries/exportRows.ts); and SQLite builds jsonl's lines and csv's rows itself
+ * where it can (server/store/queries/builtLines.ts).
  */
 function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOptions): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences' | 'lines' | 'tally'> {
   if (plan.format === 'sft') return { ...sftStreamFilter(plan, options.bySqlite !== false), ratingValues: false };

@@ -31,7 +31,6 @@ export async function writeJsonl(items: AsyncIterable<ExportItem>, plan: ExportP
   });
 }
 
-
 /**
  * Stands for the answer's texts while the record around them is stringified; unguessable, so no text of the
  * dataset or model output can be taken for it.

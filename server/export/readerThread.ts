@@ -13,9 +13,10 @@ const WORKER_FROM_ANSWERS = 10_000;
  * The export's items as Store.streamExportItems gives them, read on a thread of its own when that pays:
  * reading through the WASM SQLite binding is half of a large export's time, and formatting the other half,
  * so on two cores the two overlap. The reader opens the same database file and reads it the same way (one
- * moment's state, short read transactions). One reader, not several: every transaction of the store, reads too, holds the database's write lock (transactions.ts), so
- * two readers would only take turns. `inWorker` undefined decides by the study's size; where the reader's
- * code is not there (a build without its bundle), the store is read on this thread.
+ * moment's state, short read transactions). One reader, not several: every transaction of the store, reads
+ * too, holds the database's write lock (transactions.ts), so two readers would only take turns. `inWorker`
+ * undefined decides by the study's size; where the reader's code is not there (a build without its bundle),
+ * the store is read on this thread.
  */
 export async function exportStream(store: Store, filter: ExportStreamFilter, inWorker?: boolean): Promise<AsyncIterable<ExportItem>> {
   const script = inWorker === false ? undefined : readerScript();

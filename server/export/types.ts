@@ -46,9 +46,9 @@ export interface ExportOptions {
    */
   readInWorker?: boolean;
   /**
-   * Let SQLite do what it can of the work (default true): build jsonl's lines, count the answers sft leaves
-   * out for their ratings. false reads and formats everything here from the store's objects, the path the
-   * tests compare those with.
+   * Let SQLite do what it can of the work (default true): build jsonl's lines and csv's rows, count the
+   * answers sft leaves out for their ratings. false reads and formats everything here from the store's
+   * objects, the path the tests compare those with.
    */
   bySqlite?: boolean;
 }

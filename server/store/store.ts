@@ -220,11 +220,14 @@ export class Store {
    * Rated questions with their answers, ratings, corrections (and preferences when asked for), question by
    * question, as of the moment the stream started; read in short transactions (queries/exportSnapshot.ts).
    */
-  streamExport(filter: Omit<ExportStreamFilter, 'jsonl'> = {}): AsyncGenerator<ExportQuestion> {
+  streamExport(filter: Omit<ExportStreamFilter, 'lines' | 'tally'> = {}): AsyncGenerator<ExportQuestion> {
     return streamExportQuestions(this.tx, filter);
   }
 
-  /** The same stream, with the JSONL lines SQLite can build handed out as bytes when `filter.jsonl` asks. */
+  /**
+   * The same stream, with the lines SQLite can build handed out as bytes (`filter.lines`) and the answers
+   * sft leaves out counted (`filter.tally`).
+   */
   streamExportItems(filter: ExportStreamFilter): AsyncGenerator<ExportItem> {
     return streamExport(this.tx, filter);
   }

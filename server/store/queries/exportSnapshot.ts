@@ -57,9 +57,9 @@ export interface ExportStreamFilter {
    */
   ratingValues?: boolean;
   /**
-   * With `scorer`: the JSONL export's lines (or with `csv`, the CSV export's rows) of every question SQLite
-   * can build them for (builtLines.ts),
-   * handed out as bytes (`BuiltLines`) instead of as objects; the other questions come as usual.
+   * With `scorer`: the JSONL export's lines (with `csv`, the CSV export's rows) of every question SQLite can
+   * build them for (builtLines.ts), handed out as bytes (`BuiltLines`) instead of as objects; the other
+   * questions come as usual.
    */
   lines?: { texts: boolean; minRaters: number; csv?: boolean };
   /**
@@ -277,8 +277,7 @@ function readQuestions({ c, changes, overrides, f }: ChunkRead, ids: { id: numbe
   if (ids.length === 0) return [];
   const idList = JSON.stringify(ids.map((q) => q.id));
   const uids = new Set(ids.map((q) => q.uid));
-  const all = snapshotRatings(c, changes, f, idList, uids);
-  const ratings = onlyAnswers ? all.filter((r) => onlyAnswers.has(r.answerUid)) : all;
+  const ratings = snapshotRatings(c, changes, f, idList, uids, onlyAnswers);
   const preferences = f.preferences ? snapshotPreferences(c, changes, idList, uids) : [];
   const answerUids = new Set([...ratings.map((r) => r.answerUid), ...preferences.flatMap((p) => [p.answerA, p.answerB])]);
   if (answerUids.size === 0) return [];
@@ -322,12 +321,17 @@ function nextQuestions(c: Connection, f: ExportStreamFilter, after: number, size
   return rows.map((r) => ({ id: readNumber(r.id), uid: readText(r.uid) }));
 }
 
-function snapshotRatings(c: Connection, changes: SnapshotChanges, f: ExportStreamFilter, idList: string, uids: Set<string>): Rating[] {
+/** The ratings of the questions `idList` (`uids`) as of the moment; with `onlyAnswers`, of those answers only. */
+function snapshotRatings(c: Connection, changes: SnapshotChanges, f: ExportStreamFilter, idList: string, uids: Set<string>, onlyAnswers?: ReadonlySet<string>): Rating[] {
   const params: SqlParam[] = [idList];
   let sql = `${f.ratingValues === false ? RATING_JSON_SELECT_WITHOUT_VALUES : RATING_JSON_SELECT} WHERE a.question_id ${IN_LIST}`;
   if (f.rubricKey !== undefined) {
     sql += ' AND r.rubric_key = CAST(? AS TEXT)';
     params.push(utf8(f.rubricKey));
+  }
+  if (onlyAnswers) {
+    sql += ` AND a.uid ${IN_LIST}`;
+    params.push(JSON.stringify([...onlyAnswers]));
   }
   // No ORDER BY: assemble() orders each answer's ratings (by rater, then rubric, a unique key), and sorting
   // the rows here cost SQLite a temporary B-tree of every row, a third of the query.
@@ -337,7 +341,10 @@ function snapshotRatings(c: Connection, changes: SnapshotChanges, f: ExportStrea
     const then = changes.asOfSnapshot('rating', r.rater, ratingKey(r.answerUid, r.rubricKey), r);
     if (then) kept.push(then);
   }
-  const gone = changes.vanished<Rating>('rating', (r) => uids.has(r.questionUid) && (f.rubricKey === undefined || r.rubricKey === f.rubricKey));
+  const gone = changes.vanished<Rating>(
+    'rating',
+    (r) => uids.has(r.questionUid) && (f.rubricKey === undefined || r.rubricKey === f.rubricKey) && (!onlyAnswers || onlyAnswers.has(r.answerUid)),
+  );
   return [...kept, ...gone];
 }
 

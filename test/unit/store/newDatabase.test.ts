@@ -21,7 +21,7 @@ function pragma(path: string, name: string): number | string {
   }
 }
 
-/** Files beside the database other than the ones a store keeps (a lock owner record, a lock request). */
+/** What builds left beside a target (`<target>.new-<pid>` and its lock files). */
 const leftovers = (dir: string): string[] => readdirSync(dir).filter((f) => f.includes('.new-'));
 
 /**

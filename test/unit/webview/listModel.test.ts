@@ -30,7 +30,7 @@ function harness(total: number) {
   };
   const progressAsked = (): boolean[] => posted.map((m) => (m.params as ListQuestionsParams).withProgress !== false);
   const offsetsAsked = (): number[] => posted.map((m) => (m.params as ListQuestionsParams).offset ?? 0).sort((a, b) => a - b);
-  const list = new ListModel(rpc, () => undefined);
+  const list = new ListModel(rpc, () => undefined, RESCAN_TEST_MS);
   return { list, graded, scoring, posted, answerAll, offsetsAsked, progressAsked };
 }
 
@@ -41,8 +41,20 @@ async function shown(h: ReturnType<typeof harness>, filters: QuestionFilters): P
   await reset;
 }
 
-/** Longer than the list waits before asking again while the host scores answers. */
-const waitPastRescan = () => new Promise((r) => setTimeout(r, 700));
+/** How long the list under test waits before asking again while the host scores answers. */
+const RESCAN_TEST_MS = 20;
+
+/** Until the list has asked the host `n` times (it asks by itself, on a timer), or fails after 5 s. */
+async function untilAsked(h: ReturnType<typeof harness>, n: number): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (h.posted.length < n) {
+    assert.ok(Date.now() < deadline, `the list asked ${h.posted.length} time(s), not ${n}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Several times as long as the list waits before asking again: time for a request that must not come. */
+const noRequestWindow = () => new Promise((r) => setTimeout(r, 10 * RESCAN_TEST_MS));
 
 async function loaded(h: ReturnType<typeof harness>, first: number, last: number): Promise<void> {
   h.list.ensureRange(first, last);
@@ -123,12 +135,11 @@ describe('webview list model', () => {
     h.scoring.unscored = 1200;
     await shown(h, { lowRouge: 0.2 });
     assert.equal(h.list.rougeFilter?.unscored, 1200);
-    await waitPastRescan();
-    assert.equal(h.posted.length, 1, 'asked again by itself');
+    await untilAsked(h, 1);
     h.scoring.unscored = 0;
     await h.answerAll();
     assert.equal(h.list.rougeFilter?.unscored, 0);
-    await waitPastRescan();
+    await noRequestWindow();
     assert.equal(h.posted.length, 0, 'nothing left to score: no more requests');
   });
 
@@ -137,7 +148,7 @@ describe('webview list model', () => {
     h.scoring.unscored = 10;
     await shown(h, { lowRouge: 0.1 });
     await shown(h, {});
-    await waitPastRescan();
+    await noRequestWindow();
     assert.equal(h.posted.length, 0);
   });
 });
