@@ -18,10 +18,16 @@ export function meanOverall(entry: ExportAnswer): number | null {
  * read, and the answers left out, are counted.
  */
 export async function* withEnoughRaters(stream: AsyncIterable<ExportQuestion>, plan: Pick<ExportPlan, 'minRaters'>, counts: ExportCounts): AsyncGenerator<ExportQuestion> {
-  for await (const q of stream) {
-    countRead(counts, q);
-    const kept = q.answers.filter((entry) => raterCount(entry) >= plan.minRaters);
-    countSkip(counts, 'answers-below-min-raters', q.answers.length - kept.length);
-    yield kept.length === q.answers.length ? q : { ...q, answers: kept };
-  }
+  for await (const q of stream) yield keepEnoughRaters(q, plan, counts);
 }
+
+/** One question of withEnoughRaters. */
+export function keepEnoughRaters(q: ExportQuestion, plan: Pick<ExportPlan, 'minRaters'>, counts: ExportCounts): ExportQuestion {
+  countRead(counts, q);
+  const kept = q.answers.filter((entry) => raterCount(entry) >= plan.minRaters);
+  countSkip(counts, BELOW_MIN_RATERS, q.answers.length - kept.length);
+  return kept.length === q.answers.length ? q : { ...q, answers: kept };
+}
+
+/** Why an answer is left out when too few raters rated it (ExportCounts.skipped). */
+export const BELOW_MIN_RATERS = 'answers-below-min-raters';

@@ -1,4 +1,5 @@
 import { isBuiltLines, isExportQuestion, type BuiltLines, type CellHole, type ExportItem, type ExportQuestion } from '../store';
+import { BELOW_MIN_RATERS } from './answerRatings';
 import { countSkip } from './counts';
 import type { AnswerScoring } from './scoreCache';
 import type { TextSink } from './textSink';
@@ -29,7 +30,7 @@ export async function* writingBuiltLines(
     counts.answers += item.answers;
     counts.ratings += item.ratings;
     counts.written += item.written;
-    countSkip(counts, 'answers-below-min-raters', item.belowMinRaters);
+    countSkip(counts, BELOW_MIN_RATERS, item.belowMinRaters);
     scoring.cached += item.scored;
   }
 }

@@ -1,5 +1,5 @@
 import type { ExportAnswer, ExportQuestion, Preference } from '../store';
-import { meanOverall, raterCount } from './answerRatings';
+import { BELOW_MIN_RATERS, meanOverall, raterCount } from './answerRatings';
 
 /** `preferred`: one answer is better; `tie` and `both-bad` pairs are written only when asked for. */
 export type PairLabel = 'preferred' | 'tie' | 'both-bad';
@@ -133,7 +133,7 @@ function ratedAnswers(answers: readonly ExportAnswer[], rules: PairRules, select
     if (entry.ratings.length === 0) continue;
     const raters = raterCount(entry);
     const mean = meanOverall(entry);
-    if (raters < rules.minRaters) skip(selection, 'answers-below-min-raters');
+    if (raters < rules.minRaters) skip(selection, BELOW_MIN_RATERS);
     else if (mean === null) skip(selection, 'answers-without-overall');
     else out.push({ entry, mean, raters });
   }

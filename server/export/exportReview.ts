@@ -31,7 +31,6 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
   const scoring = new AnswerScoring(store, summary ? summaryRouge(plan.rouge) : plan.rouge);
   const layout = csvLayout(plan, versions, rubricKey);
   const items = await exportStream(store, { set: plan.set, rubricKey, ...formatReads(plan, scoring, options) }, readInWorker(plan, options));
-  const stream = onlyQuestions(items);
   const sink = new TextSink(out);
   switch (plan.format) {
     case 'jsonl':
@@ -41,7 +40,7 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
       await writeCsv(items, plan, layout, sink, counts, scoring);
       break;
     case 'dpo':
-      await writeDpo(stream, plan, sink, counts);
+      await writeDpo(onlyQuestions(items), plan, sink, counts);
       break;
     case 'sft':
       await writeSft(items, plan, sink, counts);
@@ -49,7 +48,7 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
     case 'summary-md':
     case 'summary-csv': {
       if (rubricKey === undefined) throw new ExportError('no rubric to summarize with: the review database has no rubric');
-      const study = await studySummary(stream, plan, summaryRubric(versions, rubricKey), counts, scoring);
+      const study = await studySummary(items, plan, summaryRubric(versions, rubricKey), counts, scoring);
       counts.issues = study.issues;
       const text = plan.format === 'summary-md' ? renderSummaryMarkdown(study) : renderSummaryCsv(study);
       await sink.write(text);
@@ -69,16 +68,16 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
  * so they read ratings without their axis values. The others read the cached scores, and need no text of an
  * answer already scored, except jsonl and csv with texts; jsonl takes them JSON-quoted by SQLite, ready to
  * write (see server/store/queries/exportRows.ts); and SQLite builds jsonl's lines and csv's rows itself
- * where it can (server/store/queries/builtLines.ts).
+ * where it can (server/store/queries/builtLines.ts), and writes the summaries' rows (summaryRows.ts there).
  */
-function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOptions): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences' | 'lines' | 'tally'> {
+function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOptions): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences' | 'lines' | 'tally' | 'summary'> {
   if (plan.format === 'sft') return { ...sftStreamFilter(plan, options.bySqlite !== false), ratingValues: false };
   if (plan.format === 'dpo') return { preferences: true, ratingValues: false };
   const texts = !plan.texts ? 'none' : plan.format === 'jsonl' ? 'json' : plan.format === 'csv' ? 'all' : 'none';
   if (options.bySqlite === false) return { scorer: scoring.key, texts };
   if (plan.format === 'jsonl') return { scorer: scoring.key, texts, lines: { texts: plan.texts, minRaters: plan.minRaters } };
   if (plan.format === 'csv') return { scorer: scoring.key, texts, lines: { texts: plan.texts, minRaters: plan.minRaters, csv: true } };
-  return { scorer: scoring.key, texts };
+  return { scorer: scoring.key, texts, summary: { minRaters: plan.minRaters } };
 }
 
 /**

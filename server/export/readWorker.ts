@@ -5,7 +5,7 @@
  * server.js.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isBuiltLines, openStore } from '../store';
+import { isBuiltLines, isSummaryRows, openStore, type ExportItem } from '../store';
 import type { ReaderMessage, ReaderStart } from './readerMessages';
 
 const AHEAD = 2;
@@ -22,13 +22,22 @@ async function run(port: NonNullable<typeof parentPort>, start: ReaderStart): Pr
     for await (const items of store.exportChunks(start.filter)) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
-      const lines = items.filter(isBuiltLines).map((l) => l.lines.buffer as ArrayBuffer);
-      port.postMessage({ kind: 'chunk', items } satisfies ReaderMessage, lines);
+      port.postMessage({ kind: 'chunk', items } satisfies ReaderMessage, transferred(items));
     }
     port.postMessage({ kind: 'end' } satisfies ReaderMessage);
   } finally {
     await store.close();
   }
+}
+
+/** The bytes SQLite made (built lines, summary rows) change threads without a copy. */
+function transferred(items: readonly ExportItem[]): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const item of items) {
+    if (isBuiltLines(item)) out.push(item.lines.buffer as ArrayBuffer);
+    else if (isSummaryRows(item)) out.push(item.summary.ratings.buffer as ArrayBuffer, item.summary.answers.buffer as ArrayBuffer);
+  }
+  return out;
 }
 
 if (parentPort) {

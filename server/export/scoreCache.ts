@@ -63,6 +63,23 @@ export class AnswerScoring {
     // A cache row that is JSON but not scores: the stream left the texts out, trusting it.
     const answer = entry.textsOmitted ? await this.fullAnswer(entry.answer.uid) : entry.answer;
     const question = q.textsOmitted ? await this.fullQuestion(q.question.uid) : q.question;
+    return this.scoreAnew(question, answer);
+  }
+
+  /**
+   * The scores of an answer whose cache row SQLite handed over already parsed (the summary's rows): those,
+   * or, when the row is JSON but not scores, scores computed from the texts as the store holds them.
+   */
+  async scoresFromRow(questionUid: string, answerUid: string, row: unknown): Promise<AnswerScores> {
+    const cached = asScores(row);
+    if (cached) {
+      this.cached++;
+      return cached;
+    }
+    return this.scoreAnew(await this.fullQuestion(questionUid), await this.fullAnswer(answerUid));
+  }
+
+  private scoreAnew(question: StoredQuestion, answer: StoredAnswer): AnswerScores {
     const scores = scoreAnswer(question, answer, this.settings);
     this.pending.push(cacheRow(answer, this.key, scores));
     this.computed++;
@@ -108,11 +125,17 @@ export class AnswerScoring {
 
 /** A cache row is the store's file, which anyone can edit: one that is not scores is recomputed, not trusted. */
 function parseScores(text: string): AnswerScores | undefined {
+  let value: unknown;
   try {
-    const value = JSON.parse(text) as Partial<AnswerScores> | null;
-    if (typeof value !== 'object' || value === null || typeof value.rouge !== 'object' || value.rouge === null || !('accuracy' in value)) return undefined;
-    return value as AnswerScores;
+    value = JSON.parse(text);
   } catch {
     return undefined;
   }
+  return asScores(value);
+}
+
+function asScores(value: unknown): AnswerScores | undefined {
+  const v = value as Partial<AnswerScores> | null;
+  if (typeof v !== 'object' || v === null || typeof v.rouge !== 'object' || v.rouge === null || !('accuracy' in v)) return undefined;
+  return v as AnswerScores;
 }

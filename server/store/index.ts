@@ -9,8 +9,9 @@ export type { ImportSession, ImportSessionOptions } from './writes/importSession
 export { StoreImportSink } from './importSink';
 export type { QuestionKeys } from './queries/questionSets';
 export type { RatingStreamFilter } from './queries/ratingStream';
-export { isBuiltLines, isExportQuestion, isRatingTally, onlyQuestions, type ExportAnswer, type ExportItem, type ExportQuestion, type ExportStreamFilter, type RatingTally } from './queries/exportSnapshot';
+export { isBuiltLines, isExportQuestion, isRatingTally, isSummaryRows, onlyQuestions, type ExportAnswer, type ExportItem, type ExportQuestion, type ExportStreamFilter, type RatingTally } from './queries/exportSnapshot';
 export type { BuiltLines, CellHole } from './queries/builtLines';
+export type { SummaryAnswerRow, SummaryRatingRow, SummaryRows } from './queries/summaryRows';
 export { AxisCellCache, axisCells, scoreCells } from './queries/csvLines';
 export type { CachedScores, UnscoredAnswer } from './queries/answerScores';
 export type { ExportTexts } from './queries/exportRows';
@@ -21,6 +22,7 @@ export { mergeLeftOut, mergeReportText } from './mergeReportText';
 export type { StaleLockPolicy } from './lock/staleLock';
 export { SCHEMA_VERSION } from './migrations/index';
 export { questionUid, answerUid, textKey } from './uids';
+export { compareCodePoints } from './textOrder';
 export { distinctRaters, meanOverallOf, reachesThreshold, thresholdMiss, type RatingThreshold, type ThresholdMiss } from './ratingFigures';
 export {
   StoreBusyError,

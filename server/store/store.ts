@@ -220,13 +220,13 @@ export class Store {
    * Rated questions with their answers, ratings, corrections (and preferences when asked for), question by
    * question, as of the moment the stream started; read in short transactions (queries/exportSnapshot.ts).
    */
-  streamExport(filter: Omit<ExportStreamFilter, 'lines' | 'tally'> = {}): AsyncGenerator<ExportQuestion> {
+  streamExport(filter: Omit<ExportStreamFilter, 'lines' | 'tally' | 'summary'> = {}): AsyncGenerator<ExportQuestion> {
     return streamExportQuestions(this.tx, filter);
   }
 
   /**
-   * The same stream, with the lines SQLite can build handed out as bytes (`filter.lines`) and the answers
-   * sft leaves out counted (`filter.tally`).
+   * The same stream, with the lines SQLite can build handed out as bytes (`filter.lines`), the answers sft
+   * leaves out counted (`filter.tally`), and the summary's rows written by SQLite (`filter.summary`).
    */
   streamExportItems(filter: ExportStreamFilter): AsyncGenerator<ExportItem> {
     return streamExport(this.tx, filter);

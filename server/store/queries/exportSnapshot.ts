@@ -25,7 +25,9 @@ import { buildLines, joinLines, type BuiltLines, type LinesFilter, type Question
 import { csvLinesSql } from './csvLines';
 import { jsonlLinesSql } from './jsonlLines';
 import type { LinesSql } from './lineParts';
+import { compareCodePoints } from '../textOrder';
 import { SnapshotChanges } from './snapshotChanges';
+import { readSummaryRows, type SummaryRows } from './summaryRows';
 
 export interface ExportStreamFilter {
   /** Only questions of this set; every question when absent. */
@@ -67,6 +69,11 @@ export interface ExportStreamFilter {
    * chunk) instead of handed out as objects, and questions with none that reach it are left out.
    */
   tally?: boolean;
+  /**
+   * With `scorer` and `rubricKey`: what the per-model summary reads of each chunk SQLite can write it for,
+   * handed out as `SummaryRows` instead of as objects (summaryRows.ts); the other chunks come as usual.
+   */
+  summary?: { minRaters: number };
 }
 
 /** A rated (or compared) answer with every rating of it and every rater's correction of its extracted choice. */
@@ -99,8 +106,11 @@ export interface ExportQuestion {
   textsOmitted?: boolean;
 }
 
-/** What the stream hands out: a question, the lines of a run of questions (ExportStreamFilter.lines), or a tally. */
-export type ExportItem = ExportQuestion | BuiltLines | RatingTally;
+/**
+ * What the stream hands out: a question, the lines of a run of questions (ExportStreamFilter.lines), a tally
+ * (`tally`), or a chunk's summary rows (`summary`).
+ */
+export type ExportItem = ExportQuestion | BuiltLines | RatingTally | SummaryRows;
 
 export function isBuiltLines(item: ExportItem): item is BuiltLines {
   return 'lines' in item;
@@ -121,6 +131,10 @@ export interface RatingTally {
 
 export function isRatingTally(item: ExportItem): item is RatingTally {
   return 'tally' in item;
+}
+
+export function isSummaryRows(item: ExportItem): item is SummaryRows {
+  return 'summary' in item;
 }
 
 /** Reads row ids of a JSON array parameter, so one statement serves any number of ids. */
@@ -158,15 +172,15 @@ function overridesByAnswer(c: Connection): Map<string, ChoiceOverride[]> {
   return byAnswerUid(c.all(`${OVERRIDE_SELECT} ORDER BY rt.name`).map(overrideFromRow));
 }
 
-/** streamExport without `lines` and `tally`: only questions. */
-export function streamExportQuestions(tx: Transactions, f: Omit<ExportStreamFilter, 'lines' | 'tally'> = {}): AsyncGenerator<ExportQuestion> {
+/** streamExport without `lines`, `tally` and `summary`: only questions. */
+export function streamExportQuestions(tx: Transactions, f: Omit<ExportStreamFilter, 'lines' | 'tally' | 'summary'> = {}): AsyncGenerator<ExportQuestion> {
   return onlyQuestions(streamExport(tx, f));
 }
 
-/** The items of a stream read without `lines` and `tally`, which are all questions. */
+/** The items of a stream read without `lines`, `tally` and `summary`, which are all questions. */
 export async function* onlyQuestions(items: AsyncIterable<ExportItem>): AsyncGenerator<ExportQuestion> {
   for await (const item of items) {
-    if (!isExportQuestion(item)) throw new Error('internal: lines or a tally made without being asked for');
+    if (!isExportQuestion(item)) throw new Error('internal: lines, a tally or summary rows made without being asked for');
     yield item;
   }
 }
@@ -210,6 +224,10 @@ function readChunk(r: ChunkRead, after: number, size: number): Chunk {
     return { items: withBuiltLines(r, ids, sql, { scorer: f.scorer, minRaters, rubricKey: f.rubricKey, cellHoles: csv === true }), last };
   }
   if (f.tally && f.answerTextsFor && !f.preferences && changes.quiet) return { items: withRatingTally(r, ids, f.answerTextsFor), last };
+  if (f.summary && f.scorer !== undefined && f.rubricKey !== undefined && !f.preferences && changes.quiet) {
+    const rows = readSummaryRows(c, ids.map((q) => q.id), { rubricKey: f.rubricKey, scorer: f.scorer, minRaters: f.summary.minRaters }, r.overrides);
+    if (rows) return { items: [rows], last };
+  }
   return { items: readQuestions(r, ids), last };
 }
 
@@ -392,16 +410,7 @@ function assemble(
     byQuestion.get(answer.questionUid)?.answers.push(entry);
   }
   for (const r of ratings) byAnswer.get(r.answerUid)?.ratings.push(r);
-  for (const entry of byAnswer.values()) entry.ratings.sort((x, y) => compareText(x.rater, y.rater) || compareText(x.rubricKey, y.rubricKey));
+  for (const entry of byAnswer.values()) entry.ratings.sort((x, y) => compareCodePoints(x.rater, y.rater) || compareCodePoints(x.rubricKey, y.rubricKey));
   for (const p of preferences) byQuestion.get(p.questionUid)?.preferences.push(p);
   return [...byQuestion.values()];
-}
-
-/**
- * Code point order, which is SQLite's for text (UTF-8 bytes), so that the JSONL lines SQLite builds come in
- * the same order (jsonlLines.ts). JavaScript's `<` compares UTF-16 units, which puts U+E000-U+FFFF after
- * characters beyond U+FFFF.
- */
-function compareText(a: string, b: string): number {
-  return a === b ? 0 : Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
