@@ -25,6 +25,8 @@ const builds = [
   { ...node, entryPoints: ['server/store/bulkImport/parseWorker.ts'], outfile: 'dist/import-worker.js' },
   // The export's reader thread (server/export/readerThread.ts looks for it beside cli.js and server.js).
   { ...node, entryPoints: ['server/export/readWorker.ts'], outfile: 'dist/export-worker.js' },
+  // The summary's ROUGE thread (server/export/rougeThread.ts looks for it beside cli.js and server.js).
+  { ...node, entryPoints: ['server/export/rougeWorker.ts'], outfile: 'dist/summary-worker.js' },
   {
     ...common,
     entryPoints: ['webview/main.ts'],

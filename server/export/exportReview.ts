@@ -8,6 +8,7 @@ import { writeDpo } from './dpoExport';
 import { writeJsonl } from './jsonlExport';
 import { exportPlan, type ExportPlan } from './plan';
 import { exportStream } from './readerThread';
+import { rougeMeansOf } from './rougeThread';
 import { axisIdsOf, summaryRubric } from './rubricVersions';
 import { sftStreamFilter, writeSft } from './sftExport';
 import { AnswerScoring } from './scoreCache';
@@ -48,7 +49,7 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
     case 'summary-md':
     case 'summary-csv': {
       if (rubricKey === undefined) throw new ExportError('no rubric to summarize with: the review database has no rubric');
-      const study = await studySummary(items, plan, summaryRubric(versions, rubricKey), counts, scoring);
+      const study = await studySummary(items, plan, summaryRubric(versions, rubricKey), counts, scoring, rougeMeansOf(options.rougeInWorker));
       counts.issues = study.issues;
       const text = plan.format === 'summary-md' ? renderSummaryMarkdown(study) : renderSummaryCsv(study);
       await sink.write(text);

@@ -1,9 +1,10 @@
 import type { Rubric } from '../rubric';
-import { onlyQuestions, type Store } from '../store';
+import type { Store } from '../store';
 import type { StudySummary } from '../summary';
 import { newCounts } from './counts';
 import { exportPlan } from './plan';
 import { exportStream } from './readerThread';
+import { rougeMeansOf } from './rougeThread';
 import { AnswerScoring } from './scoreCache';
 import { studySummary, summaryRouge } from './summaryExport';
 import type { ExportOptions } from './types';
@@ -17,6 +18,7 @@ export async function summarizeReview(store: Store, rubric: Rubric, options: Omi
   const plan = exportPlan({ ...options, format: 'summary-md', rubricKey: rubric.id });
   const counts = newCounts(plan.format, rubric.id);
   const scoring = new AnswerScoring(store, summaryRouge(plan.rouge));
-  const stream = await exportStream(store, { set: plan.set, rubricKey: rubric.id, preferences: false, scorer: scoring.key, texts: 'none' }, options.readInWorker);
-  return studySummary(onlyQuestions(stream), plan, rubric, counts, scoring);
+  const filter = { set: plan.set, rubricKey: rubric.id, preferences: false, scorer: scoring.key, texts: 'none', summary: { minRaters: plan.minRaters } } as const;
+  const items = await exportStream(store, filter, options.readInWorker);
+  return studySummary(items, plan, rubric, counts, scoring, rougeMeansOf(options.rougeInWorker));
 }

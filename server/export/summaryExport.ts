@@ -1,7 +1,7 @@
 import type { RougeSettings } from '../metrics';
 import type { Rubric } from '../rubric';
 import { isExportQuestion, isSummaryRows, type ExportItem, type ExportQuestion } from '../store';
-import { summarizeStudy, type StudySummary } from '../summary';
+import { summarizeStudyAlongside, type RougeMeansOf, type StudySummary } from '../summary';
 import { keepEnoughRaters } from './answerRatings';
 import type { ExportPlan } from './plan';
 import type { AnswerScoring } from './scoreCache';
@@ -18,7 +18,8 @@ export function summaryRouge(settings: RougeSettings): RougeSettings {
  * The per-model summary of what the export selects, made by server/summary: every rating (compact: values
  * only, no text, since the bootstrap resamples them all), ROUGE-1/2/L F-measures of each rated answer
  * against its reference, and accuracy per model where questions have a label. Chunks come as rows SQLite
- * wrote (formatReads asks for them) or, where it could not, as objects: both give the same input.
+ * wrote (formatReads asks for them) or, where it could not, as objects: both give the same input. The
+ * ROUGE means are computed by `rougeOf` (on another thread, rougeThread.ts) while the ratings are summarized.
  */
 export async function studySummary(
   items: AsyncIterable<ExportItem>,
@@ -26,6 +27,7 @@ export async function studySummary(
   rubric: Rubric,
   counts: ExportCounts,
   scoring: AnswerScoring,
+  rougeOf: RougeMeansOf,
 ): Promise<StudySummary> {
   const parts = newSummaryParts();
   for await (const item of items) {
@@ -35,7 +37,7 @@ export async function studySummary(
     await scoring.saveIfDue();
   }
   await scoring.save();
-  return summarizeStudy(summaryInput(parts, rubric), plan.summary);
+  return summarizeStudyAlongside(summaryInput(parts, rubric), plan.summary, rougeOf);
 }
 
 async function takeQuestion(q: ExportQuestion, scoring: AnswerScoring, parts: SummaryParts): Promise<void> {

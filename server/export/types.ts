@@ -46,6 +46,11 @@ export interface ExportOptions {
    */
   readInWorker?: boolean;
   /**
+   * Summaries: resample the ROUGE figures on a second thread while this one summarizes the ratings
+   * (rougeThread.ts): true, false, or (default) from 20,000 rated answers when the thread's code is there.
+   */
+  rougeInWorker?: boolean;
+  /**
    * Let SQLite do what it can of the work (default true): build jsonl's lines and csv's rows, count the
    * answers sft leaves out for their ratings. false reads and formats everything here from the store's
    * objects, the path the tests compare those with.

@@ -1,5 +1,5 @@
 import type { BootstrapOptions } from '../metrics/stats';
-import { answerMeans, meanEstimates } from './estimates';
+import { answerMeans, byName, meanEstimates, sortByAnswer } from './estimates';
 import type { MeanEstimate, RougeMeans, SummaryIssue, SummaryRouge } from './types';
 
 const FIGURES = ['rouge1', 'rouge2', 'rougeL'] as const;
@@ -26,4 +26,20 @@ export function rougeMeans(rows: readonly SummaryRouge[], options: BootstrapOpti
     options,
   ) as [MeanEstimate, MeanEstimate, MeanEstimate];
   return { answers: new Set(rows.map((r) => r.answerId)).size, rouge1, rouge2, rougeL };
+}
+
+/** Each model's rougeMeans, by model name. */
+export type RougeByModel = Map<string, RougeMeans | null>;
+
+/** rougeMeans of every model of checked rows (takeRouge), each model's rows in answer id order. */
+export function rougeByModel(rows: readonly SummaryRouge[], options: BootstrapOptions): RougeByModel {
+  const byModel = new Map<string, SummaryRouge[]>();
+  for (const row of rows) {
+    const list = byModel.get(row.model);
+    if (list) list.push(row);
+    else byModel.set(row.model, [row]);
+  }
+  const out: RougeByModel = new Map();
+  for (const model of [...byModel.keys()].sort(byName)) out.set(model, rougeMeans(sortByAnswer(byModel.get(model)!), options));
+  return out;
 }

@@ -54,19 +54,20 @@ describe('export: summary rows written by SQLite', () => {
     ['with min-raters 3', { minRaters: 3 }],
     ['of one question set', { set: SET }],
     ['read on the reader thread', { readInWorker: true }],
+    ['with ROUGE resampled on a thread of its own', { rougeInWorker: true }],
   ];
   for (const [name, options] of variants) {
     it(`gives the same summaries, counts and issues as from objects, ${name}`, async () => {
       await rateEverything();
       // The first export fills the score cache; SQLite writes rows only for answers with cached scores.
-      const made = await exportText(store, { format: 'summary-md', ...options, bySqlite: false });
+      const made = await exportText(store, { format: 'summary-md', ...options, bySqlite: false, rougeInWorker: false });
       assert.ok((await items(options)).some(isSummaryRows), 'the chunks come as rows');
       const written = await exportText(store, { format: 'summary-md', ...options });
       assert.ok(made.counts.issues.length > 0, 'some values are not allowed');
       assert.equal(written.text, made.text);
       assert.deepEqual({ ...written.counts, scores: made.counts.scores }, made.counts);
       assert.deepEqual(written.counts.scores, { cached: made.counts.scores.computed, computed: 0 });
-      const csv = [await exportText(store, { format: 'summary-csv', ...options, bySqlite: false }), await exportText(store, { format: 'summary-csv', ...options })];
+      const csv = [await exportText(store, { format: 'summary-csv', ...options, bySqlite: false, rougeInWorker: false }), await exportText(store, { format: 'summary-csv', ...options })];
       assert.equal(csv[1]!.text, csv[0]!.text);
     });
   }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { cohenKappa } from '../../../server/agreement';
 import { defaultRubric } from '../../../server/rubric';
-import { summarizeStudy, type AxisDistribution, type AxisMean, type ModelSummary, type StudySummary } from '../../../server/summary';
+import { rougeByModel, summarizeStudy, summarizeStudyAlongside, type AxisDistribution, type AxisMean, type ModelSummary, type StudySummary } from '../../../server/summary';
 import { rating, reordered, twoModelStudy } from './studyFixture';
 
 const close = (actual: number | null | undefined, expected: number, tolerance = 1e-9): void => {
@@ -199,6 +199,29 @@ describe('study summary: ROUGE and accuracy', () => {
     assert.ok(alpha.rouge && alpha.rouge.rouge1.low >= 0.2 && alpha.rouge.rouge1.high <= 0.5);
     assert.equal(model(s, 'beta').rouge, null, 'the impossible F-measure is left out');
     assert.deepEqual(s.issues.map((i) => i.field), ['rouge[4].rouge1']);
+  });
+
+  it('gives the same summary with the ROUGE means computed elsewhere, from the checked rows only', async () => {
+    const rouge = [
+      { answerId: 'a1', model: 'alpha', rouge1: 0.5, rouge2: 0.2, rougeL: 0.4 },
+      { answerId: 'a2', model: 'alpha', rouge1: -0.1, rouge2: 0.1, rougeL: 0.3 },
+      { answerId: 'g1', model: 'gamma', rouge1: 0.3, rouge2: 0.0, rougeL: 0.2 },
+    ];
+    const ratings = twoModelStudy();
+    ratings[0]!.values = { ...ratings[0]!.values, harm_extent: 'catastrophic' };
+    const input = { rubric: defaultRubric(), ratings, rouge, accuracy: [{ model: 'beta', correct: 3, total: 5, unextractable: 1 }] };
+    const given: string[] = [];
+    const elsewhere = async (rows: readonly (typeof rouge)[number][], options: { seed?: number; resamples?: number }) => {
+      given.push(...rows.map((r) => r.answerId));
+      await new Promise((r) => setTimeout(r, 5));
+      return rougeByModel(rows, options);
+    };
+    const alongside = await summarizeStudyAlongside(input, { seed: 3, resamples: 500 }, elsewhere);
+    assert.deepEqual(alongside, summarizeStudy(input, { seed: 3, resamples: 500 }));
+    assert.deepEqual(given, ['a1', 'g1']);
+    assert.deepEqual(alongside.models.map((m) => [m.model, m.rouge?.answers ?? null]), [['alpha', 1], ['beta', null], ['gamma', 1]]);
+    assert.deepEqual(alongside.issues.map((i) => i.field), ['ratings[0].values.harm_extent', 'rouge[1].rouge1']);
+    await assert.rejects(summarizeStudyAlongside(input, {}, () => Promise.reject(new Error('thread gone'))), /thread gone/);
   });
 
   it('reports accuracy with its Wilson interval and refuses impossible counts', () => {
