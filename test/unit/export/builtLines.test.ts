@@ -4,7 +4,7 @@ import { scorerKey, type ExportedRating, type ExportOptions } from '../../../ser
 import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
 import { isBuiltLines, isExportQuestion, openStore, type ExportItem, type Store } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
-import { FULL_GENERATION, MODELS, rate, SET, useStudyStore, type StudyQuestion } from './studyFixture';
+import { FULL_GENERATION, MODELS, rate, RUBRIC, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
 /**
  * The JSONL lines and CSV rows SQLite builds (server/store/queries/builtLines.ts, jsonlLines.ts, csvLines.ts)
@@ -177,6 +177,25 @@ describe('export: jsonl lines and csv rows built by SQLite', () => {
     const made = await exportText(store, { format: 'csv', bySqlite: false });
     assert.ok(made.text.includes('""extra"":2.5,""note"":""=x') && made.text.includes('""flag"":true,""list"":[1,""a""]}'), 'other_values holds them');
     assert.equal((await exportText(store, { format: 'csv' })).text, made.text);
+  });
+
+  it('orders one rater’s ratings of an answer under two rubric keys by key, as from objects', async () => {
+    // Saved under the default rubric first: SQLite would hand them out in that order, 'a-local' sorts first.
+    const local = { key: 'a-local', version: '1', hash: 'sha256-a-local-0000000000000001', body: JSON.stringify({ id: 'a-local', axes: [{ id: 'clarity' }] }) };
+    await store.registerRubric(local);
+    for (const q of qs) {
+      for (const a of q.answers) {
+        await rate(store, 'dr-b', a.uid, 4);
+        await store.saveRating({ rater: 'dr-b', answerUid: a.uid, rubricHash: local.hash, values: { clarity: 3 }, overall: 3, blind: false });
+      }
+    }
+    for (const format of ['jsonl', 'csv'] as const) {
+      const made = await exportText(store, { format, bySqlite: false });
+      const built = await exportText(store, { format });
+      assert.ok((await items()).every(isBuiltLines), 'every question is built');
+      assert.equal(built.text, made.text, format);
+      if (format === 'jsonl') assert.deepEqual(parseLines<ExportedRating>(made.text).slice(0, 2).map((l) => l.rubric.key), ['a-local', RUBRIC.id]);
+    }
   });
 
   it("is the moment's state when another window saves while lines are being built", async () => {
