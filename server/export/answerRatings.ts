@@ -31,3 +31,21 @@ export function keepEnoughRaters(q: ExportQuestion, plan: Pick<ExportPlan, 'minR
 
 /** Why an answer is left out when too few raters rated it (ExportCounts.skipped). */
 export const BELOW_MIN_RATERS = 'answers-below-min-raters';
+
+/**
+ * Whether the answer has a final answer that is not only white space: read from its JSON-quoted bytes where
+ * the stream handed those instead of the text (ExportAnswer.quoted), decoding them only when they start with
+ * white space, an escape or a character beyond ASCII (any other character is not white space).
+ */
+export function hasFinalAnswer(entry: ExportAnswer): boolean {
+  const quoted = entry.quoted?.answer;
+  if (!quoted) return entry.answer.split.answer.trim() !== '';
+  const first = quoted[1];
+  if (first === undefined || first === QUOTE) return false;
+  if (first > SPACE && first < 0x7f && first !== BACKSLASH) return true;
+  return (JSON.parse(quoted.toString('utf8')) as string).trim() !== '';
+}
+
+const QUOTE = 0x22;
+const SPACE = 0x20;
+const BACKSLASH = 0x5c;

@@ -1,5 +1,5 @@
 import type { ExportAnswer, ExportQuestion, Preference } from '../store';
-import { BELOW_MIN_RATERS, meanOverall, raterCount } from './answerRatings';
+import { BELOW_MIN_RATERS, hasFinalAnswer, meanOverall, raterCount } from './answerRatings';
 
 /** `preferred`: one answer is better; `tie` and `both-bad` pairs are written only when asked for. */
 export type PairLabel = 'preferred' | 'tie' | 'both-bad';
@@ -81,7 +81,7 @@ function skip(selection: PairSelection, reason: string): void {
 function offer(selection: PairSelection, pair: DpoPair, rules: PairRules): void {
   if (pair.raters < rules.minRaters) return skip(selection, 'pairs-below-min-raters');
   if (pair.label !== 'preferred' && !rules.includeTies) return skip(selection, pair.label === 'tie' ? 'ties' : 'both-bad');
-  if (pair.label === 'preferred' && pair.chosen.answer.split.answer.trim() === '') return skip(selection, 'chosen-without-final-answer');
+  if (pair.label === 'preferred' && !hasFinalAnswer(pair.chosen)) return skip(selection, 'chosen-without-final-answer');
   selection.pairs.push(pair);
 }
 

@@ -64,8 +64,8 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
 }
 
 /**
- * What the stream reads for a format. dpo uses no scores but every text, and preferences; sft no scores and
- * the texts of only the answers it writes (sftStreamFilter). Both use only the overall score of a rating,
+ * What the stream reads for a format. dpo uses no scores but every final answer (JSON-quoted by SQLite where
+ * it can), and preferences; sft no scores and the texts of only the answers it writes (sftStreamFilter). Both use only the overall score of a rating,
  * so they read ratings without their axis values. The others read the cached scores, and need no text of an
  * answer already scored, except jsonl and csv with texts; jsonl takes them JSON-quoted by SQLite, ready to
  * write (see server/store/queries/exportRows.ts); and SQLite builds jsonl's lines and csv's rows itself
@@ -73,7 +73,9 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
  */
 function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOptions): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences' | 'lines' | 'tally' | 'summary'> {
   if (plan.format === 'sft') return { ...sftStreamFilter(plan, options.bySqlite !== false), ratingValues: false };
-  if (plan.format === 'dpo') return { preferences: true, ratingValues: false };
+  // The final answers JSON-quoted by SQLite where the texts are plain (the score cache knows which; an answer
+  // without cached scores comes with its texts), unless completions hold the reasoning too.
+  if (plan.format === 'dpo') return { preferences: true, ratingValues: false, scorer: scoring.key, texts: plan.withReasoning || options.bySqlite === false ? 'all' : 'answer-json' };
   const texts = !plan.texts ? 'none' : plan.format === 'jsonl' ? 'json' : plan.format === 'csv' ? 'all' : 'none';
   if (options.bySqlite === false) return { scorer: scoring.key, texts };
   if (plan.format === 'jsonl') return { scorer: scoring.key, texts, lines: { texts: plan.texts, minRaters: plan.minRaters } };

@@ -55,15 +55,19 @@ export const ANSWER_JSON_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS},
     x.raw, x.server_reasoning, x.reasoning, x.answer) AS BLOB) AS j
   FROM answers a ${ANSWER_JOINS}`;
 
-/** Texts of the export's answers: none where scores are cached, all, or (`json`) cut and JSON-quoted by SQLite. */
-export type ExportTexts = 'none' | 'all' | 'json';
-const TEXT_MODES: Record<ExportTexts, number> = { none: 0, all: 1, json: 2 };
+/**
+ * Texts of the export's answers: none where scores are cached, all, or cut and JSON-quoted by SQLite: both
+ * reasoning and final answer (`json`), or the final answer only (`answer-json`, for the DPO export, which
+ * needs no cached scores either: they are not read).
+ */
+export type ExportTexts = 'none' | 'all' | 'json' | 'answer-json';
+const TEXT_MODES: Record<ExportTexts, number> = { none: 0, all: 1, json: 2, 'answer-json': 3 };
 
 /** A cache row. One that turns out not to be scores is recomputed from the texts, which the caller then fetches. */
 const CACHED = `(s.scores IS NOT NULL)`;
 /** The texts are read as strings: when asked for, when the scores must be computed, when SQLite cannot cut them. */
-const FULL = `(?1 = 1 OR NOT ${CACHED} OR (?1 = 2 AND s.plain_text = 0))`;
-const QUOTED = `(?1 = 2 AND ${CACHED} AND s.plain_text = 1)`;
+const FULL = `(?1 = 1 OR NOT ${CACHED} OR (?1 >= 2 AND s.plain_text = 0))`;
+const QUOTED = `(?1 >= 2 AND ${CACHED} AND s.plain_text = 1)`;
 
 /** Reasoning or final answer as answerRows.ts stores it: a slice of raw or server_reasoning, or a text of its own. */
 export function partSql(p: 'reasoning' | 'answer'): string {
@@ -86,14 +90,15 @@ const ALL_TEXTS = textsOf('json_array(x.raw, x.server_reasoning, x.reasoning, x.
  * (ExportTexts) says what of the texts to read for answers whose scores are cached: nothing (an export
  * without texts then reads no model output at all), the strings (`texts`, a JSON array: raw, server
  * reasoning, reasoning, answer), or reasoning and final answer cut out and JSON-quoted by SQLite (`qr`,
- * `qa`), which the JSONL export writes as they come: no decoding, parsing and re-encoding of every answer.
+ * `qa`; only `qa`, and no `scores`, in mode `answer-json`), which the JSONL and DPO exports write as they
+ * come: no decoding, parsing and re-encoding of every answer.
  * SQLite counts characters and JavaScript UTF-16 units, and its substr() stops at a NUL, so SQLite cuts only
  * texts without either (`plain_text`, recorded with the scores); the others are read as strings.
  * Parameters: ?1 text mode, ?2 scorer, ?3 JSON array of answer uids.
  */
-export const EXPORT_ANSWER_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS}) AS BLOB) AS j, CAST(s.scores AS BLOB) AS scores,
+export const EXPORT_ANSWER_SELECT = `SELECT CAST(json_array(${ANSWER_FIELDS}) AS BLOB) AS j, IIF(?1 = 3, NULL, CAST(s.scores AS BLOB)) AS scores,
     IIF(${FULL}, ${ALL_TEXTS}, NULL) AS texts,
-    IIF(${QUOTED}, ${textsOf(`json_quote(${partSql('reasoning')})`)}, NULL) AS qr,
+    IIF(?1 = 2 AND ${QUOTED}, ${textsOf(`json_quote(${partSql('reasoning')})`)}, NULL) AS qr,
     IIF(${QUOTED}, ${textsOf(`json_quote(${partSql('answer')})`)}, NULL) AS qa
   ${EXPORT_ANSWERS_FROM}
   LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = ?2
@@ -127,7 +132,7 @@ export interface ExportAnswerRow {
   cachedScores: string | null;
   /** The texts were left out (empty strings in `answer`): fetch them if the scores must be computed after all. */
   textsOmitted: boolean;
-  /** Reasoning and final answer as JSON strings, UTF-8 (text mode `json`). */
+  /** Reasoning (text mode `json`; empty in `answer-json`) and final answer as JSON strings, UTF-8. */
   quoted?: { reasoning: Buffer; answer: Buffer };
 }
 
@@ -156,7 +161,7 @@ export function exportAnswerFromRow(row: Row): ExportAnswerRow {
   const full = row.texts instanceof Uint8Array;
   const texts = full ? (JSON.parse(readText(row.texts)) as [string, S, S, S]) : ['', null, null, null];
   const out: ExportAnswerRow = { answer: answerFromTuple([...tuple, ...texts] as unknown as AnswerTuple), cachedScores, textsOmitted: !full };
-  if (row.qr instanceof Uint8Array && row.qa instanceof Uint8Array) out.quoted = { reasoning: bytes(row.qr), answer: bytes(row.qa) };
+  if (row.qa instanceof Uint8Array) out.quoted = { reasoning: row.qr instanceof Uint8Array ? bytes(row.qr) : Buffer.alloc(0), answer: bytes(row.qa) };
   return out;
 }
 

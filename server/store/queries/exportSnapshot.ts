@@ -42,8 +42,9 @@ export interface ExportStreamFilter {
   scorer?: string;
   /**
    * What to read of the texts (raw output, reasoning, final answer) of answers whose scores are cached (with
-   * `scorer`): 'all' (default), 'none' (empty strings: the caller needs nothing of them but their scores), or
-   * 'json' (reasoning and final answer as JSON strings in `quoted` where SQLite can cut them; see exportRows.ts).
+   * `scorer`): 'all' (default), 'none' (empty strings: the caller needs nothing of them but their scores),
+   * 'json' (reasoning and final answer as JSON strings in `quoted` where SQLite can cut them; see exportRows.ts),
+   * or 'answer-json' (the final answer only, so; and no cached scores).
    */
   texts?: ExportTexts;
   /**
@@ -86,7 +87,10 @@ export interface ExportAnswer {
   cachedScores?: string | null;
   /** The texts were not read (the filter's `texts`): `answer` has empty strings in their place. */
   textsOmitted?: boolean;
-  /** Reasoning and final answer as UTF-8 JSON strings (`texts: 'json'`), when SQLite could cut them. */
+  /**
+   * Reasoning and final answer as UTF-8 JSON strings (`texts: 'json'`; only the answer, the reasoning empty,
+   * with 'answer-json'), when SQLite could cut them.
+   */
   quoted?: { reasoning: Buffer; answer: Buffer };
 }
 

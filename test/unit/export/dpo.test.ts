@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
-import type { ExportOptions } from '../../../server/export';
-import type { Store, StoredAnswer } from '../../../server/store';
+import { scorerKey, type ExportOptions } from '../../../server/export';
+import { hasFinalAnswer } from '../../../server/export/answerRatings';
+import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
+import { isExportQuestion, type ExportAnswer, type Store, type StoredAnswer } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
-import { medqaRows, MODELS, pubmedItems, rate, useStudyStore, type StudyQuestion } from './studyFixture';
+import { FULL_GENERATION, medqaRows, MODELS, pubmedItems, rate, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
 interface DpoLine {
   prompt: string;
@@ -173,5 +175,74 @@ describe('export: dpo', () => {
     const { counts } = await dpo({ rubricKey: 'local-rubric' });
     assert.deepEqual([counts.ratings, counts.rubricKey], [1, 'local-rubric']);
     await assert.rejects(dpo({ rubricKey: 'nope' }), /no rubric 'nope' in the review database/);
+  });
+
+  /**
+   * Final answers that test the JSON-quoted path: blank ones (spaces, a line break, a no-break space), ones
+   * that start with white space, an escape or a character beyond ASCII, every kind of character, and one
+   * with a character beyond U+FFFF, which SQLite cannot cut (its texts come as strings).
+   */
+  const FINALS = ['astral \u{1F9EA}', '   ', '\n', '\u00a0', ' leading space', '\nafter a line break', '\u00e9tiologie', 'Dose: 5\u00a0mg \u2014 "q", \\ tab\t bell\u0007 DEL\u007f 日本語'];
+
+  /** Every answer rated by one to three raters, generated answers with FINALS, and preferences of all kinds. */
+  async function rateEverything(): Promise<void> {
+    for (const [i, q] of qs.entries()) {
+      assert.equal(qs.length, FINALS.length, 'one final answer per question');
+      const final = FINALS[i]!;
+      await store.addGeneratedAnswer(q.question.uid, {
+        questionId: q.question.id,
+        model: 'gen/finals',
+        raw: `<think>why ${i}</think>${final}`,
+        split: { reasoning: `why ${i}`, answer: final, state: 'complete', flags: [] },
+        params: { temperature: 0 },
+        generation: FULL_GENERATION,
+      });
+    }
+    for (const [i, q] of (await studyAnswers()).entries()) {
+      for (const [m, a] of q.entries()) {
+        await rate(store, 'dr-a', a.uid, 1 + ((i + 2 * m) % 5));
+        if ((i + m) % 2 === 0) await rate(store, 'dr-b', a.uid, 1 + ((3 * i + m) % 5));
+        if ((i + m) % 3 === 0) await rate(store, 'dr-c', a.uid, 5);
+      }
+      if (q.length >= 2) await store.savePreference({ rater: 'dr-a', answerA: q[0]!.uid, answerB: q[q.length - 1]!.uid, choice: (['a', 'b', 'tie', 'both-bad'] as const)[i % 4]!, blind: true });
+    }
+  }
+
+  /** The answers of each question as the store holds them now (the generated ones included). */
+  async function studyAnswers(): Promise<StoredAnswer[][]> {
+    return Promise.all(qs.map(async (q) => (await store.getQuestion(q.question.uid)).answers));
+  }
+
+  const variants: [string, Partial<ExportOptions>][] = [
+    ['by default', {}],
+    ['with ties and both-bad pairs', { includeTies: true }],
+    ['with min-raters 2', { minRaters: 2 }],
+    ['of one question set', { set: SET }],
+    ['read on the reader thread', { readInWorker: true }],
+  ];
+  for (const [name, options] of variants) {
+    it(`writes the final answers SQLite quoted as the same records as from the texts, ${name}`, async () => {
+      await rateEverything();
+      // Only answers with cached scores (any other export caches them) come quoted.
+      await exportText(store, { format: 'jsonl' });
+      const quoted: ExportAnswer[] = [];
+      for await (const item of store.streamExportItems({ preferences: true, ratingValues: false, scorer: scorerKey(DEFAULT_ROUGE_SETTINGS), texts: 'answer-json' })) {
+        if (isExportQuestion(item)) quoted.push(...item.answers.filter((a) => a.quoted));
+      }
+      assert.ok(quoted.length > 20, `${quoted.length} quoted`);
+      const made = await exportText(store, { format: 'dpo', ...options, bySqlite: false });
+      const written = await exportText(store, { format: 'dpo', ...options });
+      assert.ok(parseLines<DpoLine>(made.text).length > 5);
+      assert.ok((made.counts.skipped['chosen-without-final-answer'] ?? 0) > 0, JSON.stringify(made.counts.skipped));
+      assert.equal(written.text, made.text);
+      assert.deepEqual(written.counts, made.counts);
+    });
+  }
+
+  it('tells a blank final answer from its JSON-quoted bytes as from its text', () => {
+    for (const final of [...FINALS, '', '\t\r\n \u3000', '\ufeff', '\u2028x', '\\', '"', 'x']) {
+      const entry = { answer: { split: { answer: '' } }, quoted: { reasoning: Buffer.alloc(0), answer: Buffer.from(JSON.stringify(final), 'utf8') } } as unknown as ExportAnswer;
+      assert.equal(hasFinalAnswer(entry), final.trim() !== '', JSON.stringify(final));
+    }
   });
 });
