@@ -33,17 +33,23 @@ export function keepEnoughRaters(q: ExportQuestion, plan: Pick<ExportPlan, 'minR
 export const BELOW_MIN_RATERS = 'answers-below-min-raters';
 
 /**
- * Whether the answer has a final answer that is not only white space: read from its JSON-quoted bytes where
- * the stream handed those instead of the text (ExportAnswer.quoted), decoding them only when they start with
- * white space, an escape or a character beyond ASCII (any other character is not white space).
+ * Whether the answer has a final answer that is not only white space, read from its JSON-quoted bytes where
+ * the stream handed those instead of the text (ExportAnswer.quoted).
  */
 export function hasFinalAnswer(entry: ExportAnswer): boolean {
   const quoted = entry.quoted?.answer;
-  if (!quoted) return entry.answer.split.answer.trim() !== '';
+  return quoted ? quotedHasText(quoted) : entry.answer.split.answer.trim() !== '';
+}
+
+/**
+ * Whether a JSON-quoted text holds more than white space, decoded only when it starts with white space, an
+ * escape or a character beyond ASCII (any other character is not white space).
+ */
+export function quotedHasText(quoted: Uint8Array): boolean {
   const first = quoted[1];
   if (first === undefined || first === QUOTE) return false;
   if (first > SPACE && first < 0x7f && first !== BACKSLASH) return true;
-  return (JSON.parse(quoted.toString('utf8')) as string).trim() !== '';
+  return (JSON.parse(Buffer.from(quoted.buffer, quoted.byteOffset, quoted.byteLength).toString('utf8')) as string).trim() !== '';
 }
 
 const QUOTE = 0x22;

@@ -11,10 +11,32 @@ export interface PreferenceVotes {
   bothBad: number;
 }
 
-export interface DpoPair {
+/**
+ * What the pairing needs of an answer, whether it was read as an object (pairAnswerOf) or as a row SQLite
+ * wrote (dpoRowItems.ts); `of` is what the writer makes its completion from.
+ */
+export interface PairAnswer<A = ExportAnswer> {
+  uid: string;
+  model: string;
+  /** Ratings under the export's rubric key, distinct raters, and the mean overall score (null: none given). */
+  ratings: number;
+  raters: number;
+  meanOverall: number | null;
+  /** It has a final answer that is not only white space (an unclosed reasoning has none). */
+  hasFinalAnswer: boolean;
+  of: A;
+}
+
+/** A question's answers and its raters' comparisons of them, in the order stored. */
+export interface PairQuestion<A = ExportAnswer> {
+  answers: readonly PairAnswer<A>[];
+  preferences: readonly Preference[];
+}
+
+export interface DpoPair<A = ExportAnswer> {
   /** The better answer (for a tie or both-bad pair: the first of the two as stored). */
-  chosen: ExportAnswer;
-  rejected: ExportAnswer;
+  chosen: PairAnswer<A>;
+  rejected: PairAnswer<A>;
   source: 'preference' | 'ratings';
   label: PairLabel;
   /** Raters behind the decision: those who compared the pair, or the fewer of the two answers' raters. */
@@ -25,6 +47,24 @@ export interface DpoPair {
   rejectedMeanOverall: number | null;
 }
 
+/** An answer read as an object, as the pairing sees it. */
+export function pairAnswerOf(entry: ExportAnswer): PairAnswer {
+  return {
+    uid: entry.answer.uid,
+    model: entry.answer.model,
+    ratings: entry.ratings.length,
+    raters: raterCount(entry),
+    meanOverall: meanOverall(entry),
+    hasFinalAnswer: hasFinalAnswer(entry),
+    of: entry,
+  };
+}
+
+/** A question read as an object, as the pairing sees it. */
+export function pairQuestionOf(q: ExportQuestion): PairQuestion {
+  return { answers: q.answers.map(pairAnswerOf), preferences: q.preferences };
+}
+
 export interface PairRules {
   minRaters: number;
   /** The mean overall score the better answer of a pair built from ratings needs; below it the pair is both-bad. */
@@ -32,8 +72,8 @@ export interface PairRules {
   includeTies: boolean;
 }
 
-export interface PairSelection {
-  pairs: DpoPair[];
+export interface PairSelection<A = ExportAnswer> {
+  pairs: DpoPair<A>[];
   /** Candidates left out, by reason. */
   skipped: Record<string, number>;
 }
@@ -50,9 +90,9 @@ export interface PairSelection {
  * never closed) is never chosen. `minRaters` applies to the raters who compared a pair, and to each answer
  * of a pair built from ratings.
  */
-export function dpoPairs(q: ExportQuestion, rules: PairRules): PairSelection {
-  const selection: PairSelection = { pairs: [], skipped: {} };
-  const byUid = new Map(q.answers.map((a) => [a.answer.uid, a]));
+export function dpoPairs<A>(q: PairQuestion<A>, rules: PairRules): PairSelection<A> {
+  const selection: PairSelection<A> = { pairs: [], skipped: {} };
+  const byUid = new Map(q.answers.map((a) => [a.uid, a]));
   const compared = new Set<string>();
   for (const [key, prefs] of groupByPair(q.preferences)) {
     compared.add(key);
@@ -67,21 +107,21 @@ export function dpoPairs(q: ExportQuestion, rules: PairRules): PairSelection {
     for (let j = i + 1; j < rated.length; j++) {
       const x = rated[i]!;
       const y = rated[j]!;
-      if (compared.has(pairKey(x.entry.answer.uid, y.entry.answer.uid))) continue;
+      if (compared.has(pairKey(x.entry.uid, y.entry.uid))) continue;
       offer(selection, fromRatings(x, y, rules), rules);
     }
   }
   return selection;
 }
 
-function skip(selection: PairSelection, reason: string): void {
+function skip<A>(selection: PairSelection<A>, reason: string): void {
   selection.skipped[reason] = (selection.skipped[reason] ?? 0) + 1;
 }
 
-function offer(selection: PairSelection, pair: DpoPair, rules: PairRules): void {
+function offer<A>(selection: PairSelection<A>, pair: DpoPair<A>, rules: PairRules): void {
   if (pair.raters < rules.minRaters) return skip(selection, 'pairs-below-min-raters');
   if (pair.label !== 'preferred' && !rules.includeTies) return skip(selection, pair.label === 'tie' ? 'ties' : 'both-bad');
-  if (pair.label === 'preferred' && !hasFinalAnswer(pair.chosen)) return skip(selection, 'chosen-without-final-answer');
+  if (pair.label === 'preferred' && !pair.chosen.hasFinalAnswer) return skip(selection, 'chosen-without-final-answer');
   selection.pairs.push(pair);
 }
 
@@ -99,7 +139,7 @@ function groupByPair(prefs: readonly Preference[]): Map<string, Preference[]> {
   return out;
 }
 
-function fromPreferences(a: ExportAnswer, b: ExportAnswer, prefs: readonly Preference[]): DpoPair {
+function fromPreferences<A>(a: PairAnswer<A>, b: PairAnswer<A>, prefs: readonly Preference[]): DpoPair<A> {
   const v: PreferenceVotes = { a: 0, b: 0, tie: 0, bothBad: 0 };
   for (const p of prefs) {
     if (p.choice === 'both-bad') v.bothBad++;
@@ -115,24 +155,23 @@ function fromPreferences(a: ExportAnswer, b: ExportAnswer, prefs: readonly Prefe
     label,
     raters: new Set(prefs.map((p) => p.rater)).size,
     votes: bFirst ? { ...v, a: v.b, b: v.a } : v,
-    chosenMeanOverall: meanOverall(chosen),
-    rejectedMeanOverall: meanOverall(rejected),
+    chosenMeanOverall: chosen.meanOverall,
+    rejectedMeanOverall: rejected.meanOverall,
   };
 }
 
-interface RatedAnswer {
-  entry: ExportAnswer;
+interface RatedAnswer<A> {
+  entry: PairAnswer<A>;
   mean: number;
   raters: number;
 }
 
 /** Answers that can enter a pair built from ratings: rated by enough raters, with an overall score. */
-function ratedAnswers(answers: readonly ExportAnswer[], rules: PairRules, selection: PairSelection): RatedAnswer[] {
-  const out: RatedAnswer[] = [];
+function ratedAnswers<A>(answers: readonly PairAnswer<A>[], rules: PairRules, selection: PairSelection<A>): RatedAnswer<A>[] {
+  const out: RatedAnswer<A>[] = [];
   for (const entry of answers) {
-    if (entry.ratings.length === 0) continue;
-    const raters = raterCount(entry);
-    const mean = meanOverall(entry);
+    if (entry.ratings === 0) continue;
+    const { raters, meanOverall: mean } = entry;
     if (raters < rules.minRaters) skip(selection, BELOW_MIN_RATERS);
     else if (mean === null) skip(selection, 'answers-without-overall');
     else out.push({ entry, mean, raters });
@@ -140,7 +179,7 @@ function ratedAnswers(answers: readonly ExportAnswer[], rules: PairRules, select
   return out;
 }
 
-function fromRatings(x: RatedAnswer, y: RatedAnswer, rules: PairRules): DpoPair {
+function fromRatings<A>(x: RatedAnswer<A>, y: RatedAnswer<A>, rules: PairRules): DpoPair<A> {
   const [better, worse] = y.mean > x.mean ? [y, x] : [x, y];
   const label: PairLabel = x.mean === y.mean ? 'tie' : better.mean < rules.minOverall ? 'both-bad' : 'preferred';
   return {

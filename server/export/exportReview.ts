@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { onlyQuestions, type ExportStreamFilter, type RubricVersion, type Store } from '../store';
+import type { ExportStreamFilter, RubricVersion, Store } from '../store';
 import { renderSummaryCsv, renderSummaryMarkdown } from '../summary';
 import { newCounts } from './counts';
 import type { CsvLayout } from './csvColumns';
@@ -41,7 +41,7 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
       await writeCsv(items, plan, layout, sink, counts, scoring);
       break;
     case 'dpo':
-      await writeDpo(onlyQuestions(items), plan, sink, counts);
+      await writeDpo(items, plan, sink, counts);
       break;
     case 'sft':
       await writeSft(items, plan, sink, counts);
@@ -64,18 +64,21 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
 }
 
 /**
- * What the stream reads for a format. dpo uses no scores but every final answer (JSON-quoted by SQLite where
- * it can), and preferences; sft no scores and the texts of only the answers it writes (sftStreamFilter). Both use only the overall score of a rating,
- * so they read ratings without their axis values. The others read the cached scores, and need no text of an
- * answer already scored, except jsonl and csv with texts; jsonl takes them JSON-quoted by SQLite, ready to
- * write (see server/store/queries/exportRows.ts); and SQLite builds jsonl's lines and csv's rows itself
- * where it can (server/store/queries/builtLines.ts), and writes the summaries' rows (summaryRows.ts there).
+ * What the stream reads for a format. dpo uses no scores but every final answer, and preferences: SQLite
+ * writes its rows (dpoRows.ts in the store) where it can quote the final answers, unless completions hold
+ * the reasoning too. sft uses no scores and the texts of only the answers it writes (sftStreamFilter). Both
+ * use only the overall score of a rating, so they read ratings without their axis values. The others read
+ * the cached scores, and need no text of an answer already scored, except jsonl and csv with texts; jsonl
+ * takes them JSON-quoted by SQLite, ready to write (server/store/queries/exportRows.ts); SQLite builds
+ * jsonl's lines and csv's rows itself where it can (builtLines.ts there), and writes the summaries' rows
+ * (summaryRows.ts there).
  */
-function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOptions): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences' | 'lines' | 'tally' | 'summary'> {
+function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOptions): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences' | 'lines' | 'tally' | 'summary' | 'dpo'> {
   if (plan.format === 'sft') return { ...sftStreamFilter(plan, options.bySqlite !== false), ratingValues: false };
-  // The final answers JSON-quoted by SQLite where the texts are plain (the score cache knows which; an answer
-  // without cached scores comes with its texts), unless completions hold the reasoning too.
-  if (plan.format === 'dpo') return { preferences: true, ratingValues: false, scorer: scoring.key, texts: plan.withReasoning || options.bySqlite === false ? 'all' : 'answer-json' };
+  if (plan.format === 'dpo') {
+    const quoted = !plan.withReasoning && options.bySqlite !== false;
+    return { preferences: true, ratingValues: false, scorer: scoring.key, texts: quoted ? 'answer-json' : 'all', dpo: quoted };
+  }
   const texts = !plan.texts ? 'none' : plan.format === 'jsonl' ? 'json' : plan.format === 'csv' ? 'all' : 'none';
   if (options.bySqlite === false) return { scorer: scoring.key, texts };
   if (plan.format === 'jsonl') return { scorer: scoring.key, texts, lines: { texts: plan.texts, minRaters: plan.minRaters } };
@@ -84,12 +87,14 @@ function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOp
 }
 
 /**
- * dpo and sft read answers' texts as strings (sft only those it writes) and do little with them: handing
- * them over from the reader thread cost this one about what reading them does (measured with every text: no
- * faster, 40 % more CPU), so they read here unless asked otherwise.
+ * sft, and dpo where it reads objects (with reasoning in its completions), read answers' texts as strings and
+ * do little with them: handing them over from the reader thread cost this one about what reading them does
+ * (measured with every text: no faster, 40 % more CPU), so they read here unless asked otherwise. dpo's rows
+ * cross threads as bytes.
  */
 function readInWorker(plan: ExportPlan, options: ExportOptions): boolean | undefined {
-  return options.readInWorker ?? (plan.format === 'dpo' || plan.format === 'sft' ? false : undefined);
+  const asObjects = plan.format === 'sft' || (plan.format === 'dpo' && (plan.withReasoning || options.bySqlite === false));
+  return options.readInWorker ?? (asObjects ? false : undefined);
 }
 
 /** CSV columns: every axis of every registered version of the rubric keys exported (all of them without one). */

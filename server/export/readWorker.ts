@@ -5,7 +5,7 @@
  * server.js.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isBuiltLines, isSummaryRows, openStore, type ExportItem } from '../store';
+import { isBuiltLines, isDpoRows, isSummaryRows, openStore, type ExportItem } from '../store';
 import type { ReaderMessage, ReaderStart } from './readerMessages';
 
 const AHEAD = 2;
@@ -30,12 +30,13 @@ async function run(port: NonNullable<typeof parentPort>, start: ReaderStart): Pr
   }
 }
 
-/** The bytes SQLite made (built lines, summary rows) change threads without a copy. */
+/** The bytes SQLite made (built lines, summary and DPO rows) change threads without a copy. */
 function transferred(items: readonly ExportItem[]): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   for (const item of items) {
     if (isBuiltLines(item)) out.push(item.lines.buffer as ArrayBuffer);
     else if (isSummaryRows(item)) out.push(item.summary.ratings.buffer as ArrayBuffer, item.summary.answers.buffer as ArrayBuffer);
+    else if (isDpoRows(item)) out.push(item.dpo.answers.buffer as ArrayBuffer, item.dpo.finals.buffer as ArrayBuffer);
   }
   return out;
 }

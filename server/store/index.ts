@@ -9,9 +9,10 @@ export type { ImportSession, ImportSessionOptions } from './writes/importSession
 export { StoreImportSink } from './importSink';
 export type { QuestionKeys } from './queries/questionSets';
 export type { RatingStreamFilter } from './queries/ratingStream';
-export { isBuiltLines, isExportQuestion, isRatingTally, isSummaryRows, onlyQuestions, type ExportAnswer, type ExportItem, type ExportQuestion, type ExportStreamFilter, type RatingTally } from './queries/exportSnapshot';
+export { isBuiltLines, isDpoRows, isExportQuestion, isRatingTally, isSummaryRows, onlyQuestions, type ExportAnswer, type ExportItem, type ExportQuestion, type ExportStreamFilter, type RatingTally } from './queries/exportSnapshot';
 export type { BuiltLines, CellHole } from './queries/builtLines';
 export type { SummaryAnswerRow, SummaryRatingRow, SummaryRows } from './queries/summaryRows';
+export type { DpoAnswerRow, DpoRows } from './queries/dpoRows';
 export { AxisCellCache, axisCells, scoreCells } from './queries/csvLines';
 export type { CachedScores, UnscoredAnswer } from './queries/answerScores';
 export type { ExportTexts } from './queries/exportRows';

@@ -220,13 +220,14 @@ export class Store {
    * Rated questions with their answers, ratings, corrections (and preferences when asked for), question by
    * question, as of the moment the stream started; read in short transactions (queries/exportSnapshot.ts).
    */
-  streamExport(filter: Omit<ExportStreamFilter, 'lines' | 'tally' | 'summary'> = {}): AsyncGenerator<ExportQuestion> {
+  streamExport(filter: Omit<ExportStreamFilter, 'lines' | 'tally' | 'summary' | 'dpo'> = {}): AsyncGenerator<ExportQuestion> {
     return streamExportQuestions(this.tx, filter);
   }
 
   /**
    * The same stream, with the lines SQLite can build handed out as bytes (`filter.lines`), the answers sft
-   * leaves out counted (`filter.tally`), and the summary's rows written by SQLite (`filter.summary`).
+   * leaves out counted (`filter.tally`), and the summary's and DPO's rows written by SQLite (`filter.summary`,
+   * `filter.dpo`).
    */
   streamExportItems(filter: ExportStreamFilter): AsyncGenerator<ExportItem> {
     return streamExport(this.tx, filter);

@@ -27,6 +27,7 @@ import { jsonlLinesSql } from './jsonlLines';
 import type { LinesSql } from './lineParts';
 import { compareCodePoints } from '../textOrder';
 import { SnapshotChanges } from './snapshotChanges';
+import { readDpoRows, type DpoRows } from './dpoRows';
 import { readSummaryRows, type SummaryRows } from './summaryRows';
 
 export interface ExportStreamFilter {
@@ -75,6 +76,11 @@ export interface ExportStreamFilter {
    * handed out as `SummaryRows` instead of as objects (summaryRows.ts); the other chunks come as usual.
    */
   summary?: { minRaters: number };
+  /**
+   * With `scorer`, `rubricKey` and `preferences`: what the DPO export reads of each chunk whose final answers
+   * SQLite can quote, handed out as `DpoRows` instead of as objects (dpoRows.ts); the other chunks come as usual.
+   */
+  dpo?: boolean;
 }
 
 /** A rated (or compared) answer with every rating of it and every rater's correction of its extracted choice. */
@@ -112,9 +118,9 @@ export interface ExportQuestion {
 
 /**
  * What the stream hands out: a question, the lines of a run of questions (ExportStreamFilter.lines), a tally
- * (`tally`), or a chunk's summary rows (`summary`).
+ * (`tally`), or a chunk's summary rows (`summary`) or DPO rows (`dpo`).
  */
-export type ExportItem = ExportQuestion | BuiltLines | RatingTally | SummaryRows;
+export type ExportItem = ExportQuestion | BuiltLines | RatingTally | SummaryRows | DpoRows;
 
 export function isBuiltLines(item: ExportItem): item is BuiltLines {
   return 'lines' in item;
@@ -139,6 +145,10 @@ export function isRatingTally(item: ExportItem): item is RatingTally {
 
 export function isSummaryRows(item: ExportItem): item is SummaryRows {
   return 'summary' in item;
+}
+
+export function isDpoRows(item: ExportItem): item is DpoRows {
+  return 'dpo' in item;
 }
 
 /** Reads row ids of a JSON array parameter, so one statement serves any number of ids. */
@@ -176,15 +186,15 @@ function overridesByAnswer(c: Connection): Map<string, ChoiceOverride[]> {
   return byAnswerUid(c.all(`${OVERRIDE_SELECT} ORDER BY rt.name`).map(overrideFromRow));
 }
 
-/** streamExport without `lines`, `tally` and `summary`: only questions. */
-export function streamExportQuestions(tx: Transactions, f: Omit<ExportStreamFilter, 'lines' | 'tally' | 'summary'> = {}): AsyncGenerator<ExportQuestion> {
+/** streamExport without `lines`, `tally`, `summary` and `dpo`: only questions. */
+export function streamExportQuestions(tx: Transactions, f: Omit<ExportStreamFilter, 'lines' | 'tally' | 'summary' | 'dpo'> = {}): AsyncGenerator<ExportQuestion> {
   return onlyQuestions(streamExport(tx, f));
 }
 
-/** The items of a stream read without `lines`, `tally` and `summary`, which are all questions. */
+/** The items of a stream read without `lines`, `tally`, `summary` and `dpo`, which are all questions. */
 export async function* onlyQuestions(items: AsyncIterable<ExportItem>): AsyncGenerator<ExportQuestion> {
   for await (const item of items) {
-    if (!isExportQuestion(item)) throw new Error('internal: lines, a tally or summary rows made without being asked for');
+    if (!isExportQuestion(item)) throw new Error('internal: lines, a tally or rows made without being asked for');
     yield item;
   }
 }
@@ -228,6 +238,10 @@ function readChunk(r: ChunkRead, after: number, size: number): Chunk {
     return { items: withBuiltLines(r, ids, sql, { scorer: f.scorer, minRaters, rubricKey: f.rubricKey, cellHoles: csv === true }), last };
   }
   if (f.tally && f.answerTextsFor && !f.preferences && changes.quiet) return { items: withRatingTally(r, ids, f.answerTextsFor), last };
+  if (f.dpo && f.scorer !== undefined && f.rubricKey !== undefined && f.preferences && changes.quiet) {
+    const rows = readDpoRows(c, ids.map((q) => q.id), f.rubricKey, f.scorer);
+    if (rows) return { items: rows.dpo.questions.length > 0 ? [rows] : [], last };
+  }
   if (f.summary && f.scorer !== undefined && f.rubricKey !== undefined && !f.preferences && changes.quiet) {
     const rows = readSummaryRows(c, ids.map((q) => q.id), { rubricKey: f.rubricKey, scorer: f.scorer, minRaters: f.summary.minRaters }, r.overrides);
     if (rows) return { items: [rows], last };

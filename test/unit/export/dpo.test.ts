@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { scorerKey, type ExportOptions } from '../../../server/export';
 import { hasFinalAnswer } from '../../../server/export/answerRatings';
 import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
-import { isExportQuestion, type ExportAnswer, type Store, type StoredAnswer } from '../../../server/store';
+import { isDpoRows, isExportQuestion, type ExportAnswer, type ExportItem, type Store, type StoredAnswer } from '../../../server/store';
 import { exportText, parseLines } from './exportHarness';
-import { FULL_GENERATION, medqaRows, MODELS, pubmedItems, rate, SET, useStudyStore, type StudyQuestion } from './studyFixture';
+import { FULL_GENERATION, medqaRows, MODELS, pubmedItems, rate, RUBRIC, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
 interface DpoLine {
   prompt: string;
@@ -182,13 +182,17 @@ describe('export: dpo', () => {
    * that start with white space, an escape or a character beyond ASCII, every kind of character, and one
    * with a character beyond U+FFFF, which SQLite cannot cut (its texts come as strings).
    */
-  const FINALS = ['astral \u{1F9EA}', '   ', '\n', '\u00a0', ' leading space', '\nafter a line break', '\u00e9tiologie', 'Dose: 5\u00a0mg \u2014 "q", \\ tab\t bell\u0007 DEL\u007f 日本語'];
+  const FINALS = ['\u2028x', '   ', '\n', '\u00a0', ' leading space', '\nafter a line break', '\u00e9tiologie', 'Dose: 5\u00a0mg \u2014 "q", \\ tab\t bell\u0007 DEL\u007f 日本語'];
+  const ASTRAL = 'astral \u{1F9EA}';
 
-  /** Every answer rated by one to three raters, generated answers with FINALS, and preferences of all kinds. */
-  async function rateEverything(): Promise<void> {
+  /**
+   * Every answer rated by one to three raters, generated answers with FINALS (with `astral`, the first
+   * question's is ASTRAL), preferences of all kinds, and (`comparedOnly`) addComparedOnly's answer.
+   */
+  async function rateEverything({ astral = false, comparedOnly = false } = {}): Promise<void> {
     for (const [i, q] of qs.entries()) {
       assert.equal(qs.length, FINALS.length, 'one final answer per question');
-      const final = FINALS[i]!;
+      const final = astral && i === 0 ? ASTRAL : FINALS[i]!;
       await store.addGeneratedAnswer(q.question.uid, {
         questionId: q.question.id,
         model: 'gen/finals',
@@ -200,12 +204,34 @@ describe('export: dpo', () => {
     }
     for (const [i, q] of (await studyAnswers()).entries()) {
       for (const [m, a] of q.entries()) {
-        await rate(store, 'dr-a', a.uid, 1 + ((i + 2 * m) % 5));
+        await rate(store, 'dr-a', a.uid, (i + m) % 4 === 3 ? null : 1 + ((i + 2 * m) % 5));
         if ((i + m) % 2 === 0) await rate(store, 'dr-b', a.uid, 1 + ((3 * i + m) % 5));
-        if ((i + m) % 3 === 0) await rate(store, 'dr-c', a.uid, 5);
+        // Some without an overall score: the mean is over the scores given; some answers have none.
+        if ((i + m) % 3 === 0) await rate(store, 'dr-c', a.uid, (i + m) % 2 === 0 ? null : 5);
       }
       if (q.length >= 2) await store.savePreference({ rater: 'dr-a', answerA: q[0]!.uid, answerB: q[q.length - 1]!.uid, choice: (['a', 'b', 'tie', 'both-bad'] as const)[i % 4]!, blind: true });
     }
+    if (comparedOnly) await addComparedOnly();
+  }
+
+  /**
+   * An answer nobody rated under the study's rubric, only compared, so it is read for its preference. Rated
+   * under another rubric, its scores are cached by a JSONL export of every rubric (DPO caches none).
+   */
+  async function addComparedOnly(): Promise<void> {
+    const q = qs[3]!;
+    const unrated = await store.addGeneratedAnswer(q.question.uid, {
+      questionId: q.question.id,
+      model: 'gen/compared-only',
+      raw: 'Only compared.',
+      split: { reasoning: '', answer: 'Only compared.', state: 'none', flags: [] },
+      params: { temperature: 0 },
+      generation: FULL_GENERATION,
+    });
+    await store.savePreference({ rater: 'dr-b', answerA: unrated.uid, answerB: q.answers[0]!.uid, choice: 'a', blind: true });
+    const other = { key: 'other-rubric', version: '1', hash: 'sha256-other-rubric-0000000000001', body: JSON.stringify({ id: 'other-rubric', axes: [{ id: 'clarity' }] }) };
+    await store.registerRubric(other);
+    await store.saveRating({ rater: 'dr-z', answerUid: unrated.uid, rubricHash: other.hash, values: { clarity: 2 }, overall: 2, blind: false });
   }
 
   /** The answers of each question as the store holds them now (the generated ones included). */
@@ -220,27 +246,48 @@ describe('export: dpo', () => {
     ['of one question set', { set: SET }],
     ['read on the reader thread', { readInWorker: true }],
   ];
+  /** The DPO stream's items, read two questions at a time. */
+  async function dpoItems(): Promise<ExportItem[]> {
+    const out: ExportItem[] = [];
+    const filter = { preferences: true, ratingValues: false, scorer: scorerKey(DEFAULT_ROUGE_SETTINGS), texts: 'answer-json', rubricKey: RUBRIC.id, dpo: true, questionsPerChunk: 2 } as const;
+    for await (const item of store.streamExportItems(filter)) out.push(item);
+    return out;
+  }
+
   for (const [name, options] of variants) {
-    it(`writes the final answers SQLite quoted as the same records as from the texts, ${name}`, async () => {
-      await rateEverything();
-      // Only answers with cached scores (any other export caches them) come quoted.
+    it(`writes the rows and final answers SQLite wrote as the same records as from the texts, ${name}`, async () => {
+      await rateEverything({ comparedOnly: true });
+      const rubric = { ...options, rubricKey: RUBRIC.id };
+      // Only answers with cached scores (any other export caches them) come as rows.
       await exportText(store, { format: 'jsonl' });
-      const quoted: ExportAnswer[] = [];
-      for await (const item of store.streamExportItems({ preferences: true, ratingValues: false, scorer: scorerKey(DEFAULT_ROUGE_SETTINGS), texts: 'answer-json' })) {
-        if (isExportQuestion(item)) quoted.push(...item.answers.filter((a) => a.quoted));
-      }
-      assert.ok(quoted.length > 20, `${quoted.length} quoted`);
-      const made = await exportText(store, { format: 'dpo', ...options, bySqlite: false });
-      const written = await exportText(store, { format: 'dpo', ...options });
+      assert.ok((await dpoItems()).every(isDpoRows));
+      const made = await exportText(store, { format: 'dpo', ...rubric, bySqlite: false });
+      const written = await exportText(store, { format: 'dpo', ...rubric });
       assert.ok(parseLines<DpoLine>(made.text).length > 5);
       assert.ok((made.counts.skipped['chosen-without-final-answer'] ?? 0) > 0, JSON.stringify(made.counts.skipped));
+      assert.ok(options.minRaters !== undefined || made.text.includes('"chosenModel":"gen/compared-only"'), 'the compared-only answer is chosen');
       assert.equal(written.text, made.text);
       assert.deepEqual(written.counts, made.counts);
     });
   }
 
+  it('reads as objects a chunk with an answer SQLite cannot cut, or without cached scores, with the same records', async () => {
+    await rateEverything({ astral: true });
+    assert.ok((await dpoItems()).every(isExportQuestion), 'nothing is cached yet');
+    await exportText(store, { format: 'jsonl' });
+    const items = await dpoItems();
+    // The first chunk holds the answer with a character beyond U+FFFF; its final answer comes JSON-quoted
+    // only where SQLite could cut it.
+    assert.deepEqual(items.map((i) => (isDpoRows(i) ? 'rows' : 'object')), ['object', 'object', 'rows', 'rows', 'rows']);
+    const first = items.filter(isExportQuestion).flatMap((q) => q.answers);
+    assert.ok(first.some((a) => a.quoted) && first.some((a) => !a.quoted && a.answer.split.answer === ASTRAL));
+    const made = await exportText(store, { format: 'dpo', bySqlite: false });
+    assert.ok(made.text.includes(JSON.stringify(ASTRAL)), 'the answer is in a pair');
+    assert.equal((await exportText(store, { format: 'dpo' })).text, made.text);
+  });
+
   it('tells a blank final answer from its JSON-quoted bytes as from its text', () => {
-    for (const final of [...FINALS, '', '\t\r\n \u3000', '\ufeff', '\u2028x', '\\', '"', 'x']) {
+    for (const final of [...FINALS, ASTRAL, '', '\t\r\n \u3000', '\ufeff', '\\', '"', 'x']) {
       const entry = { answer: { split: { answer: '' } }, quoted: { reasoning: Buffer.alloc(0), answer: Buffer.from(JSON.stringify(final), 'utf8') } } as unknown as ExportAnswer;
       assert.equal(hasFinalAnswer(entry), final.trim() !== '', JSON.stringify(final));
     }

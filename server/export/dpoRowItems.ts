@@ -1,0 +1,42 @@
+import type { DpoAnswerRow, DpoRows, Preference, StoredQuestion } from '../store';
+import { quotedHasText } from './answerRatings';
+import type { PairAnswer, PairQuestion } from './dpoPairs';
+
+/** A question of a chunk's DPO rows, with its answers as the pairing sees them; each `of` is its quoted final answer. */
+export interface RowQuestion {
+  question: StoredQuestion;
+  pairing: PairQuestion<Uint8Array>;
+}
+
+/**
+ * The questions of a chunk's DPO rows (dpoRows.ts in the store) in the order the object path hands them
+ * out: by question id, each question's answers by id, its preferences as stored.
+ */
+export function rowQuestions(rows: DpoRows['dpo']): RowQuestion[] {
+  const answers = rowAnswers(rows).sort((x, y) => x.row[0] - y.row[0] || x.row[1] - y.row[1]);
+  const questionIds = [...new Set(answers.map((a) => a.row[0]))];
+  if (questionIds.length !== rows.questions.length) throw new Error(`internal: DPO rows of ${questionIds.length} questions came with ${rows.questions.length}`);
+  const preferences = byQuestion(rows.preferences);
+  const out = rows.questions.map((question): RowQuestion => ({ question, pairing: { answers: [], preferences: preferences.get(question.uid) ?? [] } }));
+  const at = new Map(questionIds.map((id, i) => [id, out[i]!]));
+  for (const a of answers) (at.get(a.row[0])!.pairing.answers as PairAnswer<Uint8Array>[]).push(a.pair);
+  return out;
+}
+
+/** The answers in the order SQLite wrote them, each with its final answer cut from `finals` by the lengths. */
+function rowAnswers({ answers, finals }: DpoRows['dpo']): { row: DpoAnswerRow; pair: PairAnswer<Uint8Array> }[] {
+  const rows = JSON.parse(Buffer.from(answers.buffer, answers.byteOffset, answers.byteLength).toString('utf8')) as DpoAnswerRow[];
+  let offset = 0;
+  return rows.map((row) => {
+    const [, , uid, model, length, ratings, raters, scored, total] = row;
+    const of = finals.subarray(offset, offset + length);
+    offset += length;
+    return { row, pair: { uid, model, ratings, raters, meanOverall: scored === 0 ? null : total / scored, hasFinalAnswer: quotedHasText(of), of } };
+  });
+}
+
+function byQuestion(preferences: readonly Preference[]): Map<string, Preference[]> {
+  const out = new Map<string, Preference[]>();
+  for (const p of preferences) out.set(p.questionUid, [...(out.get(p.questionUid) ?? []), p]);
+  return out;
+}
