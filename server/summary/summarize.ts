@@ -32,6 +32,8 @@ export async function summarizeStudyAlongside(input: SummaryInput, options: Summ
   const bootstrap = bootstrapOptions(options);
   const rouge = checkedRouge(input);
   const means = elsewhere(rouge.rows, bootstrap);
+  // Should the summary below throw, a failure there later must not go unhandled (it would end the process).
+  means.catch(() => undefined);
   const study = summarizeWith(input, bootstrap, rouge, undefined);
   const byModel = await means;
   for (const m of study.models) m.rouge = byModel.get(m.model) ?? null;

@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { Database } from 'node-sqlite3-wasm';
 import { scorerKey, type ExportedRating, type ExportOptions } from '../../../server/export';
 import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
-import { isBuiltLines, isExportQuestion, openStore, type ExportItem, type Store } from '../../../server/store';
-import { exportText, parseLines } from './exportHarness';
+import { isBuiltLines, isExportQuestion, type ExportItem, type Store } from '../../../server/store';
+import { editRaw, exportText, parseLines } from './exportHarness';
 import { FULL_GENERATION, MODELS, rate, RUBRIC, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
 /**
@@ -118,17 +117,9 @@ describe('export: jsonl lines and csv rows built by SQLite', () => {
     assert.equal(text.split('\n').filter((l) => l !== '').length, built.reduce((n, b) => n + b.written, 0));
   });
 
-  /** Edits the file with SQLite itself, as another program would, and opens the store again. */
-  async function editRaw(statements: [string, unknown[]][]): Promise<void> {
-    await store.close();
-    const db = new Database(path);
-    try {
-      for (const [sql, params] of statements) assert.equal(db.run(sql, params as never).changes, 1, sql);
-    } finally {
-      db.close();
-      store = await openStore(path);
-    }
-  }
+  const editAndReopen = async (statements: [string, unknown[]][]): Promise<void> => {
+    store = await editRaw(store, path, statements);
+  };
 
   it('builds no line from a row that is not as the store writes it: that question is read as objects', async () => {
     await rateEverything();
@@ -138,12 +129,12 @@ describe('export: jsonl lines and csv rows built by SQLite', () => {
     const [a, b, c, d, e, f] = qs.filter((q, i) => i !== 1 && q !== pubmed) as [StudyQuestion, StudyQuestion, StudyQuestion, StudyQuestion, StudyQuestion, StudyQuestion];
     const ofQuestion = (q: StudyQuestion) => `(SELECT id FROM answers WHERE uid = '${q.answers[0]!.uid}')`;
     // Editing a question or an answer drops its cached scores (a trigger); the next export caches them again.
-    await editRaw([
+    await editAndReopen([
       [`UPDATE question_texts SET options = '["A"]' WHERE question_id = (SELECT id FROM questions WHERE uid = ?)`, [e.question.uid]],
       [`UPDATE answers SET timings = '[180]' WHERE id = ${ofQuestion(f)}`, []],
     ]);
     await exportText(store, { format: 'jsonl' });
-    await editRaw([
+    await editAndReopen([
       [`UPDATE ratings SET axis_values = '["mild"]' WHERE id = (SELECT min(id) FROM ratings WHERE answer_id = ${ofQuestion(a)})`, []],
       [`UPDATE ratings SET created_at = -5 WHERE id = (SELECT min(id) FROM ratings WHERE answer_id = ${ofQuestion(b)})`, []],
       [`UPDATE answer_scores SET scores = json_remove(scores, '$.rouge.reasoning') WHERE answer_id = ${ofQuestion(c)}`, []],
@@ -161,7 +152,7 @@ describe('export: jsonl lines and csv rows built by SQLite', () => {
     await rateEverything();
     await exportText(store, { format: 'csv' });
     const edited = qs[0]!;
-    await editRaw([
+    await editAndReopen([
       [
         `UPDATE ratings SET axis_values = json_set(axis_values, '$.extra', 2.5, '$.note', '=x, "y"', '$.flag', json('true'), '$.list', json('[1,"a"]'), '$.harm_extent', json('{"k":"v, w"}'))
          WHERE id = (SELECT min(id) FROM ratings WHERE answer_id = (SELECT id FROM answers WHERE uid = ?))`,
@@ -173,7 +164,7 @@ describe('export: jsonl lines and csv rows built by SQLite', () => {
     assert.ok(!csvItems.filter(isExportQuestion).some((q) => q.question.uid === edited.question.uid), 'the edited question is built');
     assert.ok(csvItems.some((i) => isBuiltLines(i) && (i.holes?.length ?? 0) > 0), 'with holes for the cells');
     // U+0001 marks where a CSV row's axis values are: the ratings of a rater whose name has one are not built.
-    await editRaw([[`UPDATE raters SET name = 'dr-' || char(1) || 'a' WHERE name = 'dr-a'`, []]]);
+    await editAndReopen([[`UPDATE raters SET name = 'dr-' || char(1) || 'a' WHERE name = 'dr-a'`, []]]);
     const made = await exportText(store, { format: 'csv', bySqlite: false });
     assert.ok(made.text.includes('""extra"":2.5,""note"":""=x') && made.text.includes('""flag"":true,""list"":[1,""a""]}'), 'other_values holds them');
     assert.equal((await exportText(store, { format: 'csv' })).text, made.text);

@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { Database } from 'node-sqlite3-wasm';
 import { scorerKey, type ExportOptions } from '../../../server/export';
 import { summaryRouge } from '../../../server/export/summaryExport';
 import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
-import { compareCodePoints, isExportQuestion, isSummaryRows, openStore, type ExportItem, type Store } from '../../../server/store';
-import { exportText } from './exportHarness';
+import { compareCodePoints, isExportQuestion, isSummaryRows, type ExportItem, type Store } from '../../../server/store';
+import { editRaw, exportText } from './exportHarness';
 import { medqaRows, MODELS, rate, RUBRIC, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
 /**
@@ -80,24 +79,16 @@ describe('export: summary rows written by SQLite', () => {
     assert.ok(after.length > 0 && after.every(isSummaryRows));
   });
 
-  /** Edits the file with SQLite itself, as another program would, and opens the store again. */
-  async function editRaw(statements: string[]): Promise<void> {
-    await store.close();
-    const db = new Database(path);
-    try {
-      for (const sql of statements) assert.equal(db.run(sql).changes, 1, sql);
-    } finally {
-      db.close();
-      store = await openStore(path);
-    }
-  }
+  const editAndReopen = async (statements: string[]): Promise<void> => {
+    store = await editRaw(store, path, statements.map((sql): [string, unknown[]] => [sql, []]));
+  };
 
   it('reads a chunk as objects when a rating’s values or an answer’s cached scores are not strict JSON', async () => {
     await rateEverything();
     await exportText(store, { format: 'summary-md' });
     const answerOf = (q: StudyQuestion) => `(SELECT id FROM answers WHERE uid = '${q.answers[0]!.uid}')`;
     // JSON5, which json() reads but json_valid() refuses; a cache row that is not JSON at all.
-    await editRaw([
+    await editAndReopen([
       `UPDATE ratings SET axis_values = '{harm_extent: "none", bias: true,}' WHERE id = (SELECT min(id) FROM ratings WHERE answer_id = ${answerOf(qs[1]!)})`,
       `UPDATE answer_scores SET scores = 'not json' WHERE answer_id = ${answerOf(qs[5]!)}`,
     ]);
@@ -111,7 +102,7 @@ describe('export: summary rows written by SQLite', () => {
   it('computes anew the scores of a cache row that is JSON but not scores, as from objects', async () => {
     await rateEverything();
     const made = await exportText(store, { format: 'summary-md', bySqlite: false });
-    await editRaw([`UPDATE answer_scores SET scores = '{"rouge":null}' WHERE answer_id = (SELECT id FROM answers WHERE uid = '${qs[2]!.answers[0]!.uid}')`]);
+    await editAndReopen([`UPDATE answer_scores SET scores = '{"rouge":null}' WHERE answer_id = (SELECT id FROM answers WHERE uid = '${qs[2]!.answers[0]!.uid}')`]);
     assert.ok((await items()).every(isSummaryRows));
     const written = await exportText(store, { format: 'summary-md' });
     assert.equal(written.text, made.text);

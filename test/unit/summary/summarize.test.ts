@@ -222,6 +222,18 @@ describe('study summary: ROUGE and accuracy', () => {
     assert.deepEqual(alongside.models.map((m) => [m.model, m.rouge?.answers ?? null]), [['alpha', 1], ['beta', null], ['gamma', 1]]);
     assert.deepEqual(alongside.issues.map((i) => i.field), ['ratings[0].values.harm_extent', 'rouge[1].rouge1']);
     await assert.rejects(summarizeStudyAlongside(input, {}, () => Promise.reject(new Error('thread gone'))), /thread gone/);
+    // The summary fails first (an invalid seed) while the ROUGE means fail later: only the first is seen.
+    let unhandled = 0;
+    const count = () => unhandled++;
+    process.on('unhandledRejection', count);
+    try {
+      const late = () => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('late')), 5));
+      await assert.rejects(summarizeStudyAlongside({ ...input, ratings: twoModelStudy() }, { seed: 0.5 }, late), /seed must be an integer/);
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      process.off('unhandledRejection', count);
+    }
+    assert.equal(unhandled, 0);
   });
 
   it('reports accuracy with its Wilson interval and refuses impossible counts', () => {
