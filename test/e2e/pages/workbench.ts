@@ -120,29 +120,39 @@ export class WorkbenchPage {
 
   /** Answers VS Code's save dialog (the quick-input one a browser workbench shows) with an absolute path. */
   async answerSaveDialog(path: string, suggested: string): Promise<void> {
-    const input = this.quickInput();
     // The dialog shows its default path once it has read the folder; typing earlier would be overwritten.
     await this.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Export to' }).waitFor({ state: 'visible' });
     await this.page.waitForFunction(
       (name) => ((globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('.quick-input-widget input.input')?.value ?? '').endsWith(`/${name}`),
       suggested,
     );
-    await input.fill(path);
-    await input.press('Enter');
-    await input.waitFor({ state: 'hidden' });
+    await this.enterPath(path);
   }
 
   /** Answers VS Code's open dialog (the quick-input one a browser workbench shows) with an existing file's path. */
   async answerOpenDialog(title: string, path: string): Promise<void> {
-    const input = this.quickInput();
     await this.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
     // The dialog fills in the folder it starts in once it has read it; typing earlier would be overwritten.
     await this.page.waitForFunction(() =>
       ((globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('.quick-input-widget input.input')?.value ?? '').endsWith('/'),
     );
+    await this.enterPath(path);
+  }
+
+  /**
+   * Types a path into the file dialog and accepts it. The dialog drops an Enter that comes while it is still
+   * reading the folder the typed text points into (seen once in CI: the dialog stayed open), so Enter is
+   * pressed again while the dialog still shows exactly this path, until it closes.
+   */
+  private async enterPath(path: string): Promise<void> {
+    const input = this.quickInput();
     await input.fill(path);
-    await input.press('Enter');
-    await input.waitFor({ state: 'hidden' });
+    for (let attempt = 1; ; attempt++) {
+      await input.press('Enter');
+      const closed = await input.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+      if (closed) return;
+      if (attempt === 6 || (await input.inputValue()) !== path) throw new Error(`the file dialog did not take ${path} (it shows ${await input.inputValue()})`);
+    }
   }
 
   /** A notification toast whose message contains `text`. */
