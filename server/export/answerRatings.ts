@@ -45,7 +45,7 @@ export function hasFinalAnswer(entry: ExportAnswer): boolean {
  * Whether a JSON-quoted text holds more than white space, decoded only when it starts with white space, an
  * escape or a character beyond ASCII (any other character is not white space).
  */
-export function quotedHasText(quoted: Uint8Array): boolean {
+function quotedHasText(quoted: Uint8Array): boolean {
   const first = quoted[1];
   if (first === undefined || first === QUOTE) return false;
   if (first > SPACE && first < 0x7f && first !== BACKSLASH) return true;

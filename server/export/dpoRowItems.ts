@@ -1,8 +1,7 @@
 import type { DpoAnswerRow, DpoRows, Preference, StoredQuestion } from '../store';
-import { quotedHasText } from './answerRatings';
 import type { PairAnswer, PairQuestion } from './dpoPairs';
 
-/** A question of a chunk's DPO rows, with its answers as the pairing sees them; each `of` is its quoted final answer. */
+/** A question of a chunk's DPO rows, with its answers as the pairing sees them; each `of` is its quoted completion. */
 export interface RowQuestion {
   question: StoredQuestion;
   pairing: PairQuestion<Uint8Array>;
@@ -23,15 +22,15 @@ export function rowQuestions(rows: DpoRows['dpo']): RowQuestion[] {
   return out;
 }
 
-/** The answers in the order SQLite wrote them, each with its final answer cut from `finals` by the lengths. */
+/** The answers in the order SQLite wrote them, each with its completion cut from `finals` by the lengths. */
 function rowAnswers({ answers, finals }: DpoRows['dpo']): { row: DpoAnswerRow; pair: PairAnswer<Uint8Array> }[] {
   const rows = JSON.parse(Buffer.from(answers.buffer, answers.byteOffset, answers.byteLength).toString('utf8')) as DpoAnswerRow[];
   let offset = 0;
   return rows.map((row) => {
-    const [, , uid, model, length, ratings, raters, scored, total] = row;
+    const [, , uid, model, length, ratings, raters, scored, total, hasFinal] = row;
     const of = finals.subarray(offset, offset + length);
     offset += length;
-    return { row, pair: { uid, model, ratings, raters, meanOverall: scored === 0 ? null : total / scored, hasFinalAnswer: quotedHasText(of), of } };
+    return { row, pair: { uid, model, ratings, raters, meanOverall: scored === 0 ? null : total / scored, hasFinalAnswer: hasFinal === 1, of } };
   });
 }
 

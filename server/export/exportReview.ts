@@ -64,9 +64,8 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
 }
 
 /**
- * What the stream reads for a format. dpo uses no scores but every final answer, and preferences: SQLite
- * writes its rows (dpoRows.ts in the store) where it can quote the final answers, unless completions hold
- * the reasoning too. sft uses no scores and the texts of only the answers it writes (sftStreamFilter). Both
+ * What the stream reads for a format. dpo uses no scores but every completion, and preferences: SQLite
+ * writes its rows (dpoRows.ts in the store) where it can quote the completions (the score cache tells). sft uses no scores and the texts of only the answers it writes (sftStreamFilter). Both
  * use only the overall score of a rating, so they read ratings without their axis values. The others read
  * the cached scores, and need no text of an answer already scored, except jsonl and csv with texts; jsonl
  * takes them JSON-quoted by SQLite, ready to write (server/store/queries/exportRows.ts); SQLite builds
@@ -76,8 +75,9 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
 function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOptions): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences' | 'lines' | 'tally' | 'summary' | 'dpo'> {
   if (plan.format === 'sft') return { ...sftStreamFilter(plan, options.bySqlite !== false), ratingValues: false };
   if (plan.format === 'dpo') {
-    const quoted = !plan.withReasoning && options.bySqlite !== false;
-    return { preferences: true, ratingValues: false, scorer: scoring.key, texts: quoted ? 'answer-json' : 'all', dpo: quoted };
+    if (options.bySqlite === false) return { preferences: true, ratingValues: false };
+    const texts = plan.withReasoning ? 'all' : 'answer-json';
+    return { preferences: true, ratingValues: false, scorer: scoring.key, texts, dpo: { withReasoning: plan.withReasoning } };
   }
   const texts = !plan.texts ? 'none' : plan.format === 'jsonl' ? 'json' : plan.format === 'csv' ? 'all' : 'none';
   if (options.bySqlite === false) return { scorer: scoring.key, texts };
@@ -87,13 +87,13 @@ function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOp
 }
 
 /**
- * sft, and dpo where it reads objects (with reasoning in its completions), read answers' texts as strings and
- * do little with them: handing them over from the reader thread cost this one about what reading them does
+ * sft, and dpo where it reads only objects (`bySqlite` false), read answers' texts as strings and do little
+ * with them: handing them over from the reader thread cost this one about what reading them does
  * (measured with every text: no faster, 40 % more CPU), so they read here unless asked otherwise. dpo's rows
  * cross threads as bytes.
  */
 function readInWorker(plan: ExportPlan, options: ExportOptions): boolean | undefined {
-  const asObjects = plan.format === 'sft' || (plan.format === 'dpo' && (plan.withReasoning || options.bySqlite === false));
+  const asObjects = plan.format === 'sft' || (plan.format === 'dpo' && options.bySqlite === false);
   return options.readInWorker ?? (asObjects ? false : undefined);
 }
 

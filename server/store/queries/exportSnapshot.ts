@@ -77,10 +77,10 @@ export interface ExportStreamFilter {
    */
   summary?: { minRaters: number };
   /**
-   * With `scorer`, `rubricKey` and `preferences`: what the DPO export reads of each chunk whose final answers
+   * With `scorer`, `rubricKey` and `preferences`: what the DPO export reads of each chunk whose completions
    * SQLite can quote, handed out as `DpoRows` instead of as objects (dpoRows.ts); the other chunks come as usual.
    */
-  dpo?: boolean;
+  dpo?: { withReasoning: boolean };
 }
 
 /** A rated (or compared) answer with every rating of it and every rater's correction of its extracted choice. */
@@ -239,7 +239,7 @@ function readChunk(r: ChunkRead, after: number, size: number): Chunk {
   }
   if (f.tally && f.answerTextsFor && !f.preferences && changes.quiet) return { items: withRatingTally(r, ids, f.answerTextsFor), last };
   if (f.dpo && f.scorer !== undefined && f.rubricKey !== undefined && f.preferences && changes.quiet) {
-    const rows = readDpoRows(c, ids.map((q) => q.id), f.rubricKey, f.scorer);
+    const rows = readDpoRows(c, ids.map((q) => q.id), { rubricKey: f.rubricKey, scorer: f.scorer, withReasoning: f.dpo.withReasoning });
     if (rows) return { items: rows.dpo.questions.length > 0 ? [rows] : [], last };
   }
   if (f.summary && f.scorer !== undefined && f.rubricKey !== undefined && !f.preferences && changes.quiet) {

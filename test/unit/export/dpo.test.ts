@@ -3,6 +3,7 @@ import { scorerKey, type ExportOptions } from '../../../server/export';
 import { hasFinalAnswer } from '../../../server/export/answerRatings';
 import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
 import { isDpoRows, isExportQuestion, type ExportAnswer, type ExportItem, type Store, type StoredAnswer } from '../../../server/store';
+import { JS_WHITE_SPACE } from '../../../server/store/queries/dpoRows';
 import { exportText, parseLines } from './exportHarness';
 import { FULL_GENERATION, medqaRows, MODELS, pubmedItems, rate, RUBRIC, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
@@ -182,8 +183,10 @@ describe('export: dpo', () => {
    * that start with white space, an escape or a character beyond ASCII, every kind of character, and one
    * with a character beyond U+FFFF, which SQLite cannot cut (its texts come as strings).
    */
-  const FINALS = ['\u2028x', '   ', '\n', '\u00a0', ' leading space', '\nafter a line break', '\u00e9tiologie', 'Dose: 5\u00a0mg \u2014 "q", \\ tab\t bell\u0007 DEL\u007f 日本語'];
+  const FINALS = ['\u2028x', '   ', `${JS_WHITE_SPACE}\n`, '\u00a0', ' leading space\u200b', '\u200b', '\u00e9tiologie', 'Dose: 5\u00a0mg \u2014 "q", \\ tab\t bell\u0007 DEL\u007f 日本語'];
   const ASTRAL = 'astral \u{1F9EA}';
+  /** Reasoning that completions trim, with every white space String.prototype.trim() removes, or none. */
+  const REASONINGS = [`${JS_WHITE_SPACE}why\u200b, then${JS_WHITE_SPACE}`, '\u3000because\n', '', '\u200bzero-width first'];
 
   /**
    * Every answer rated by one to three raters, generated answers with FINALS (with `astral`, the first
@@ -196,8 +199,8 @@ describe('export: dpo', () => {
       await store.addGeneratedAnswer(q.question.uid, {
         questionId: q.question.id,
         model: 'gen/finals',
-        raw: `<think>why ${i}</think>${final}`,
-        split: { reasoning: `why ${i}`, answer: final, state: 'complete', flags: [] },
+        raw: `<think>${REASONINGS[i % REASONINGS.length]}</think>${final}`,
+        split: { reasoning: REASONINGS[i % REASONINGS.length]!, answer: final, state: 'complete', flags: [] },
         params: { temperature: 0 },
         generation: FULL_GENERATION,
       });
@@ -245,11 +248,12 @@ describe('export: dpo', () => {
     ['with min-raters 2', { minRaters: 2 }],
     ['of one question set', { set: SET }],
     ['read on the reader thread', { readInWorker: true }],
+    ['with reasoning in the completions', { withReasoning: true }],
   ];
   /** The DPO stream's items, read two questions at a time. */
   async function dpoItems(): Promise<ExportItem[]> {
     const out: ExportItem[] = [];
-    const filter = { preferences: true, ratingValues: false, scorer: scorerKey(DEFAULT_ROUGE_SETTINGS), texts: 'answer-json', rubricKey: RUBRIC.id, dpo: true, questionsPerChunk: 2 } as const;
+    const filter = { preferences: true, ratingValues: false, scorer: scorerKey(DEFAULT_ROUGE_SETTINGS), texts: 'answer-json', rubricKey: RUBRIC.id, dpo: { withReasoning: false }, questionsPerChunk: 2 } as const;
     for await (const item of store.streamExportItems(filter)) out.push(item);
     return out;
   }
@@ -286,8 +290,14 @@ describe('export: dpo', () => {
     assert.equal((await exportText(store, { format: 'dpo' })).text, made.text);
   });
 
+  it('trims in SQLite what String.prototype.trim() trims: every white space character, nothing else', () => {
+    const trimmed: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (String.fromCharCode(c).trim() === '') trimmed.push(String.fromCharCode(c));
+    assert.equal(trimmed.join(''), JS_WHITE_SPACE);
+  });
+
   it('tells a blank final answer from its JSON-quoted bytes as from its text', () => {
-    for (const final of [...FINALS, ASTRAL, '', '\t\r\n \u3000', '\ufeff', '\\', '"', 'x']) {
+    for (const final of [...FINALS, ASTRAL, '', '\t\r\n \u3000', '\ufeff', '\\', '"', 'x', JS_WHITE_SPACE]) {
       const entry = { answer: { split: { answer: '' } }, quoted: { reasoning: Buffer.alloc(0), answer: Buffer.from(JSON.stringify(final), 'utf8') } } as unknown as ExportAnswer;
       assert.equal(hasFinalAnswer(entry), final.trim() !== '', JSON.stringify(final));
     }
