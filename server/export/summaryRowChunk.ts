@@ -21,8 +21,10 @@ export async function takeSummaryRows(rows: SummaryRows['summary'], plan: Pick<E
     const first = ratings[start]!;
     if (start === 0 || first[0] !== ratings[start - 1]![0]) counts.questions++;
     counts.answers++;
+    const answer = answers.get(first[1]);
+    if (!answer) throw new Error(`internal: the summary rows have ratings of answer row ${first[1]} but not the answer`);
     if (distinctRaters(ratings, start, end) < plan.minRaters) countSkip(counts, BELOW_MIN_RATERS);
-    else await takeAnswer(ratings, start, end, answers.get(first[3]), rows.overrides, scoring, parts);
+    else await takeAnswer(ratings, start, end, answer, rows.overrides, scoring, parts);
     start = end;
   }
 }
@@ -31,18 +33,17 @@ async function takeAnswer(
   ratings: readonly SummaryRatingRow[],
   start: number,
   end: number,
-  answer: SummaryAnswerRow | undefined,
+  answer: SummaryAnswerRow,
   overrides: SummaryRows['summary']['overrides'],
   scoring: AnswerScoring,
   parts: SummaryParts,
 ): Promise<void> {
-  const [, , , answerUid, questionUid, model] = ratings[start]!;
+  const [, answerUid, questionUid, model, cached] = answer;
   for (let i = start; i < end; i++) {
-    const [, , rater, , , , values, overall] = ratings[i]!;
+    const [, , rater, values, overall] = ratings[i]!;
     parts.ratings.push({ raterId: rater, answerId: answerUid, questionId: questionUid, model, values: values as Record<string, never>, overall });
   }
-  if (!answer) throw new Error(`internal: the summary rows have ratings of answer ${answerUid} but not the answer`);
-  const scores = await scoring.scoresFromRow(questionUid, answerUid, answer[2]);
+  const scores = await scoring.scoresFromRow(questionUid, answerUid, cached);
   takeAnswerScores(parts, answerUid, model, scores, overrides[answerUid] ?? []);
 }
 

@@ -16,11 +16,14 @@ export interface SummaryRows {
   summary: { ratings: Uint8Array; answers: Uint8Array; overrides: Record<string, ChoiceOverride[]> };
 }
 
-/** [question row id, answer row id, rater, answer uid, question uid, model, axis values, overall score]. */
-export type SummaryRatingRow = [number, number, string, string, string, string, unknown, number | null];
+/** [question row id, answer row id, rater, axis values, overall score]. */
+export type SummaryRatingRow = [number, number, string, unknown, number | null];
 
-/** [answer uid, model, cached scores (null when none)]. */
-export type SummaryAnswerRow = [string, string, unknown];
+/**
+ * [answer row id, answer uid, question uid, model, cached scores (null when none)]: what a rating's answer
+ * says of it, once per answer rather than in each of its ratings.
+ */
+export type SummaryAnswerRow = [number, string, string, string, unknown];
 
 export interface SummaryRowsFilter {
   rubricKey: string;
@@ -37,20 +40,20 @@ const IN_QUESTIONS = 'a.question_id IN (SELECT value FROM json_each(?1))';
  * objects instead (json() there accepts JSON5 too).
  */
 const RATINGS_SQL = `SELECT CAST('[' || ifnull(group_concat(concat('[', a.question_id, ',', a.id, ',', json_quote(rt.name), ',',
-    json_quote(a.uid), ',', json_quote(q.uid), ',', json_quote(a.model), ',', r.axis_values, ',', ifnull(r.overall, 'null'), ']')), '') || ']' AS BLOB) AS j,
+    r.axis_values, ',', ifnull(r.overall, 'null'), ']')), '') || ']' AS BLOB) AS j,
     ifnull(min(json_valid(r.axis_values)), 1) AS ok
-  FROM ratings r JOIN raters rt ON rt.id = r.rater_id JOIN answers a ON a.id = r.answer_id JOIN questions q ON q.id = a.question_id
-  WHERE ${IN_QUESTIONS} AND r.rubric_key = CAST(?2 AS TEXT)`;
+  FROM ratings r JOIN raters rt ON rt.id = r.rater_id JOIN answers a ON a.id = r.answer_id
+  WHERE a.question_id IN (SELECT value FROM json_each(?1)) AND r.rubric_key = CAST(?2 AS TEXT)`;
 
 /**
  * `ok` is 0 when some answer that enough raters rated (?4) has no cached scores, or ones that are not JSON:
  * those have to be computed from the texts, which only the chunk read as objects has. The others are left
  * out of the summary without their scores being looked at.
  */
-const ANSWERS_SQL = `SELECT CAST('[' || ifnull(group_concat(concat('[', json_quote(a.uid), ',', json_quote(a.model), ',', ifnull(s.scores, 'null'), ']')), '') || ']' AS BLOB) AS j,
+const ANSWERS_SQL = `SELECT CAST('[' || ifnull(group_concat(concat('[', a.id, ',', json_quote(a.uid), ',', json_quote(q.uid), ',', json_quote(a.model), ',', ifnull(s.scores, 'null'), ']')), '') || ']' AS BLOB) AS j,
     ifnull(min(CASE WHEN s.scores IS NOT NULL THEN json_valid(s.scores)
       ELSE (SELECT count(DISTINCT r.rater_id) FROM ratings r WHERE r.answer_id = a.id AND r.rubric_key = CAST(?2 AS TEXT)) < ?4 END), 1) AS ok
-  FROM answers a LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = CAST(?3 AS TEXT)
+  FROM answers a JOIN questions q ON q.id = a.question_id LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = CAST(?3 AS TEXT)
   WHERE ${IN_QUESTIONS} AND EXISTS (SELECT 1 FROM ratings r WHERE r.answer_id = a.id AND r.rubric_key = CAST(?2 AS TEXT))`;
 
 /** The summary's rows of the questions `ids`, or undefined when SQLite cannot write them all (see `ok` above). */
