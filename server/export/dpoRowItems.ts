@@ -15,11 +15,12 @@ export function rowQuestions(rows: DpoRows['dpo']): RowQuestion[] {
   const answers = rowAnswers(rows).sort((x, y) => x.row[0] - y.row[0] || x.row[1] - y.row[1]);
   const questionIds = [...new Set(answers.map((a) => a.row[0]))];
   if (questionIds.length !== rows.questions.length) throw new Error(`internal: DPO rows of ${questionIds.length} questions came with ${rows.questions.length}`);
-  const preferences = byQuestion(rows.preferences);
-  const out = rows.questions.map((question): RowQuestion => ({ question, pairing: { answers: [], preferences: preferences.get(question.uid) ?? [] } }));
-  const at = new Map(questionIds.map((id, i) => [id, out[i]!]));
-  for (const a of answers) (at.get(a.row[0])!.pairing.answers as PairAnswer<Uint8Array>[]).push(a.pair);
-  return out;
+  const out = rows.questions.map((question) => ({ question, answers: [] as PairAnswer<Uint8Array>[], preferences: [] as Preference[] }));
+  const byId = new Map(questionIds.map((id, i) => [id, out[i]!]));
+  const byUid = new Map(out.map((q) => [q.question.uid, q]));
+  for (const a of answers) byId.get(a.row[0])!.answers.push(a.pair);
+  for (const p of rows.preferences) byUid.get(p.questionUid)?.preferences.push(p);
+  return out.map(({ question, answers: pairs, preferences }) => ({ question, pairing: { answers: pairs, preferences } }));
 }
 
 /** The answers in the order SQLite wrote them, each with its completion cut from `finals` by the lengths. */
@@ -32,10 +33,4 @@ function rowAnswers({ answers, finals }: DpoRows['dpo']): { row: DpoAnswerRow; p
     offset += length;
     return { row, pair: { uid, model, ratings, raters, meanOverall: scored === 0 ? null : total / scored, hasFinalAnswer: hasFinal === 1, of } };
   });
-}
-
-function byQuestion(preferences: readonly Preference[]): Map<string, Preference[]> {
-  const out = new Map<string, Preference[]>();
-  for (const p of preferences) out.set(p.questionUid, [...(out.get(p.questionUid) ?? []), p]);
-  return out;
 }

@@ -30,7 +30,6 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
   const counts = newCounts(plan.format, rubricKey);
   const summary = plan.format === 'summary-md' || plan.format === 'summary-csv';
   const scoring = new AnswerScoring(store, summary ? summaryRouge(plan.rouge) : plan.rouge);
-  const layout = csvLayout(plan, versions, rubricKey);
   const items = await exportStream(store, { set: plan.set, rubricKey, ...formatReads(plan, scoring, options) }, readInWorker(plan, options));
   const sink = new TextSink(out);
   switch (plan.format) {
@@ -38,7 +37,7 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
       await writeJsonl(items, plan, sink, counts, scoring);
       break;
     case 'csv':
-      await writeCsv(items, plan, layout, sink, counts, scoring);
+      await writeCsv(items, plan, csvLayout(plan, versions, rubricKey), sink, counts, scoring);
       break;
     case 'dpo':
       await writeDpo(items, plan, sink, counts);
@@ -64,13 +63,13 @@ export async function exportReview(store: Store, options: ExportOptions, out: Wr
 }
 
 /**
- * What the stream reads for a format. dpo uses no scores but every completion, and preferences: SQLite
- * writes its rows (dpoRows.ts in the store) where it can quote the completions (the score cache tells). sft uses no scores and the texts of only the answers it writes (sftStreamFilter). Both
- * use only the overall score of a rating, so they read ratings without their axis values. The others read
- * the cached scores, and need no text of an answer already scored, except jsonl and csv with texts; jsonl
- * takes them JSON-quoted by SQLite, ready to write (server/store/queries/exportRows.ts); SQLite builds
- * jsonl's lines and csv's rows itself where it can (builtLines.ts there), and writes the summaries' rows
- * (summaryRows.ts there).
+ * What the stream reads for a format. dpo uses no scores but every completion, and preferences: SQLite writes
+ * its rows (dpoRows.ts in the store) where it can quote the completions (the score cache says where). sft
+ * uses no scores and the texts of only the answers it writes (sftStreamFilter). Both use only the overall
+ * score of a rating, so they read ratings without their axis values. The others read the cached scores, and
+ * need no text of an answer already scored, except jsonl and csv with texts; jsonl takes them JSON-quoted by
+ * SQLite, ready to write (server/store/queries/exportRows.ts); SQLite builds jsonl's lines and csv's rows
+ * itself where it can (builtLines.ts there), and writes the summaries' rows (summaryRows.ts there).
  */
 function formatReads(plan: ExportPlan, scoring: AnswerScoring, options: ExportOptions): Pick<ExportStreamFilter, 'scorer' | 'texts' | 'answerTextsFor' | 'ratingValues' | 'preferences' | 'lines' | 'tally' | 'summary' | 'dpo'> {
   if (plan.format === 'sft') return { ...sftStreamFilter(plan, options.bySqlite !== false), ratingValues: false };

@@ -1,5 +1,5 @@
 import { isExportQuestion, isRatingTally, thresholdMiss, type ExportAnswer, type ExportItem, type ExportStreamFilter, type RatingTally } from '../store';
-import { meanOverall, raterCount } from './answerRatings';
+import { hasFinalAnswer, meanOverall, raterCount } from './answerRatings';
 import { countRead, countSkip } from './counts';
 import type { ExportPlan } from './plan';
 import { completionText, promptText } from './promptText';
@@ -14,7 +14,7 @@ export function sftRejection(entry: ExportAnswer, plan: Pick<ExportPlan, 'minRat
   const miss = thresholdMiss(raterCount(entry), meanOverall(entry), plan);
   if (miss !== null) return `answers-${miss}`;
   if (entry.textsOmitted) throw new Error(`internal: the texts of answer ${entry.answer.uid} were not read, yet its ratings pass`);
-  if (entry.answer.split.answer.trim() === '') return 'answers-without-final-answer';
+  if (!hasFinalAnswer(entry)) return 'answers-without-final-answer';
   return null;
 }
 

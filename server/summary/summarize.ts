@@ -25,8 +25,8 @@ export function summarizeStudy(input: SummaryInput, options: SummaryOptions = {}
 export type RougeMeansOf = (rows: readonly SummaryRouge[], options: BootstrapOptions) => Promise<RougeByModel>;
 
 /**
- * summarizeStudy with the ROUGE means (a third of its time: every answer resampled 2000 times) computed by
- * `elsewhere` meanwhile: the same summary.
+ * summarizeStudy with the ROUGE means (about a quarter of its time on the export benchmark: every answer
+ * resampled 2000 times) computed by `elsewhere` meanwhile: the same summary.
  */
 export async function summarizeStudyAlongside(input: SummaryInput, options: SummaryOptions, elsewhere: RougeMeansOf): Promise<StudySummary> {
   const bootstrap = bootstrapOptions(options);

@@ -3,7 +3,7 @@ import { scorerKey, type ExportedRating, type ExportOptions } from '../../../ser
 import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
 import { isBuiltLines, isExportQuestion, type ExportItem, type Store } from '../../../server/store';
 import { editRaw, exportText, parseLines } from './exportHarness';
-import { FULL_GENERATION, MODELS, rate, RUBRIC, SET, useStudyStore, type StudyQuestion } from './studyFixture';
+import { addPlainAnswer, FULL_GENERATION, MODELS, rate, RUBRIC, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
 /**
  * The JSONL lines and CSV rows SQLite builds (server/store/queries/builtLines.ts, jsonlLines.ts, csvLines.ts)
@@ -37,13 +37,7 @@ describe('export: jsonl lines and csv rows built by SQLite', () => {
       finishReason: 'length',
       generation: FULL_GENERATION,
     });
-    await store.addGeneratedAnswer(pubmed.question.uid, {
-      questionId: pubmed.question.id,
-      model: 'gen/bare',
-      raw: 'maybe',
-      split: { reasoning: '', answer: 'maybe', state: 'none', flags: [] },
-      generation: { endpoint: 'http://127.0.0.1:8080' },
-    });
+    await addPlainAnswer(store, pubmed.question, 'gen/bare', 'maybe');
     const fresh = await Promise.all(qs.map(async (q) => (await store.getQuestion(q.question.uid)).answers));
     for (const [i, answers] of fresh.entries()) {
       for (const [m, a] of answers.entries()) {

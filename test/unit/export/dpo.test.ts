@@ -5,7 +5,7 @@ import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
 import { isDpoRows, isExportQuestion, type ExportAnswer, type ExportItem, type Store, type StoredAnswer } from '../../../server/store';
 import { JS_WHITE_SPACE } from '../../../server/store/queries/dpoRows';
 import { exportText, parseLines } from './exportHarness';
-import { FULL_GENERATION, medqaRows, MODELS, pubmedItems, rate, RUBRIC, SET, useStudyStore, type StudyQuestion } from './studyFixture';
+import { addPlainAnswer, FULL_GENERATION, medqaRows, MODELS, pubmedItems, rate, RUBRIC, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
 interface DpoLine {
   prompt: string;
@@ -223,14 +223,7 @@ describe('export: dpo', () => {
    */
   async function addComparedOnly(): Promise<void> {
     const q = qs[3]!;
-    const unrated = await store.addGeneratedAnswer(q.question.uid, {
-      questionId: q.question.id,
-      model: 'gen/compared-only',
-      raw: 'Only compared.',
-      split: { reasoning: '', answer: 'Only compared.', state: 'none', flags: [] },
-      params: { temperature: 0 },
-      generation: FULL_GENERATION,
-    });
+    const unrated = await addPlainAnswer(store, q.question, 'gen/compared-only', 'Only compared.');
     await store.savePreference({ rater: 'dr-b', answerA: unrated.uid, answerB: q.answers[0]!.uid, choice: 'a', blind: true });
     const other = { key: 'other-rubric', version: '1', hash: 'sha256-other-rubric-0000000000001', body: JSON.stringify({ id: 'other-rubric', axes: [{ id: 'clarity' }] }) };
     await store.registerRubric(other);

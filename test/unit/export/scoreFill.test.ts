@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { answerRougePath, lowRougeMetric, ScoreCacheFiller } from '../../../server/export/scoreFill';
 import { DEFAULT_ROUGE_SETTINGS, scoreRougeTypes } from '../../../server/metrics';
 import type { Store } from '../../../server/store';
-import { MODELS, useStudyStore, type StudyQuestion } from './studyFixture';
+import { addPlainAnswer, MODELS, useStudyStore, type StudyQuestion } from './studyFixture';
 
 /** The ROUGE filter of the panel's list: every answer scored into the cache, a little at a time, then filtered in SQL. */
 describe('export: filling the score cache for the ROUGE filter', () => {
@@ -61,13 +61,7 @@ describe('export: filling the score cache for the ROUGE filter', () => {
     const filler = new ScoreCacheFiller(store, DEFAULT_ROUGE_SETTINGS);
     assert.equal(await filler.fill(60_000), 0);
     const q = qs[0]!;
-    await store.addGeneratedAnswer(q.question.uid, {
-      questionId: q.question.id,
-      model: 'gen/late',
-      raw: 'The answer is B.',
-      split: { reasoning: '', answer: 'The answer is B.', state: 'none', flags: [] },
-      generation: { endpoint: 'http://127.0.0.1:8080' },
-    });
+    await addPlainAnswer(store, q.question, 'gen/late', 'The answer is B.');
     assert.equal(await store.countUnscoredAnswers(filler.scorer), 1);
     assert.equal(await filler.fill(60_000), 0);
     assert.equal(await store.countUnscoredAnswers(filler.scorer), 0);

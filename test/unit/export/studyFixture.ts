@@ -180,6 +180,20 @@ export function questionByText(qs: readonly StudyQuestion[], text: string): Stud
   return q;
 }
 
+/**
+ * A generated answer without reasoning (the whole output is its final answer) and without generation details
+ * beyond the endpoint: the least a generated answer has.
+ */
+export function addPlainAnswer(store: Store, q: Pick<StoredQuestion, 'uid' | 'id'>, model: string, text: string): Promise<{ uid: string; inserted: boolean }> {
+  return store.addGeneratedAnswer(q.uid, {
+    questionId: q.id,
+    model,
+    raw: text,
+    split: { reasoning: '', answer: text, state: 'none', flags: [] },
+    generation: { endpoint: 'http://127.0.0.1:8080' },
+  });
+}
+
 /** A complete rating under the default rubric; `values` overrides single axes. */
 export function rate(
   store: Store,
