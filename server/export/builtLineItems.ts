@@ -1,31 +1,32 @@
-import { isBuiltLines, isExportQuestion, type BuiltLines, type CellHole, type ExportItem, type ExportQuestion } from '../store';
+import { isBuiltLines, isExportQuestion, LinePiece, readBuiltRating, type BuiltLines, type BuiltRating, type ExportItem, type ExportQuestion } from '../store';
 import { BELOW_MIN_RATERS } from './answerRatings';
 import { countSkip } from './counts';
 import type { AnswerScoring } from './scoreCache';
-import type { TextSink } from './textSink';
+import { CHUNK_BYTES, type TextSink } from './textSink';
 import type { ExportCounts } from './types';
 
-/** Makes the cells that go into a hole the reader left in built lines (CSV). */
-export type HoleCells = (hole: CellHole) => Uint8Array;
+/** What the writer makes of built lines' pieces (LinePiece): a rating's part, and (CSV) an answer's score cells. */
+export interface LineFormat {
+  rating(r: BuiltRating): string;
+  /** From the cached scores (JSON text); made once per answer, though in each of its ratings' lines. */
+  scores?(scores: string): string;
+}
 
 /**
- * Writes the lines SQLite built, with `cells` in their holes, counting what they hold, and passes the other
- * questions on.
+ * Writes the lines SQLite built, with the parts `format` makes, counting what they hold, and passes the other
+ * questions on (after what came before them is written).
  */
-export async function* writingBuiltLines(
-  items: AsyncIterable<ExportItem>,
-  sink: TextSink,
-  counts: ExportCounts,
-  scoring: AnswerScoring,
-  cells?: HoleCells,
-): AsyncGenerator<ExportQuestion> {
+export async function* writingBuiltLines(items: AsyncIterable<ExportItem>, sink: TextSink, counts: ExportCounts, scoring: AnswerScoring, format: LineFormat): AsyncGenerator<ExportQuestion> {
+  const out = new LineChunks();
   for await (const item of items) {
     if (isExportQuestion(item)) {
+      await out.writeTo(sink, true);
       yield item;
       continue;
     }
     if (!isBuiltLines(item)) throw new Error('internal: a tally made without being asked for');
-    await writeLines(item, sink, cells);
+    putLines(item, out, format);
+    await out.writeTo(sink, false);
     counts.questions += item.questions;
     counts.answers += item.answers;
     counts.ratings += item.ratings;
@@ -33,16 +34,85 @@ export async function* writingBuiltLines(
     countSkip(counts, BELOW_MIN_RATERS, item.belowMinRaters);
     scoring.cached += item.scored;
   }
+  await out.writeTo(sink, true);
 }
 
-async function writeLines(item: BuiltLines, sink: TextSink, cells: HoleCells | undefined): Promise<void> {
-  if (!item.holes) return sink.write(item.lines);
-  if (!cells) throw new Error('internal: lines with holes and nothing to fill them');
-  let from = 0;
-  for (const hole of item.holes) {
-    await sink.write(item.lines.subarray(from, hole.at));
-    await sink.write(cells(hole));
-    from = hole.at;
+function putLines(item: BuiltLines, out: LineChunks, format: LineFormat): void {
+  const parts = Buffer.from(item.parts.buffer, item.parts.byteOffset, item.parts.byteLength);
+  const p = item.pieces;
+  let scoresAt = -1;
+  let scores = '';
+  for (let i = 0; i < p.length; i += 3) {
+    const kind = p[i];
+    const start = p[i + 1] ?? 0;
+    const end = p[i + 2] ?? 0;
+    if (kind === LinePiece.bytes) out.bytes(parts, start, end);
+    else if (kind === LinePiece.rating) out.text(format.rating(readBuiltRating(parts.subarray(start, end))));
+    else {
+      if (!format.scores) throw new Error('internal: cached scores in lines of a format without score cells');
+      // An answer's pieces are the same bytes in each of its ratings' lines.
+      if (start !== scoresAt) scores = format.scores(parts.toString('utf8', start, end));
+      scoresAt = start;
+      out.text(scores);
+    }
   }
-  await sink.write(item.lines.subarray(from));
+}
+
+const CAPACITY = 2 * CHUNK_BYTES;
+
+/**
+ * The output, copied into chunks the sink writes as they are (each at least CHUNK_BYTES, so it copies none
+ * of them again), not handed to it a piece at a time: 900,000 pieces for 300,000 lines. A chunk is filled
+ * again once written (TextSink.writeChunk).
+ */
+class LineChunks {
+  private readonly free: Buffer[] = [];
+  private chunk = this.fresh();
+  private at = 0;
+  private full: Buffer[] = [];
+
+  bytes(from: Buffer, start: number, end: number): void {
+    this.reserve(end - start);
+    this.at += from.copy(this.chunk, this.at, start, end);
+    this.close(false);
+  }
+
+  text(s: string): void {
+    // At most three bytes per UTF-16 unit.
+    this.reserve(3 * s.length);
+    this.at += this.chunk.write(s, this.at, 'utf8');
+    this.close(false);
+  }
+
+  /** Writes the chunks filled so far, and with `all` the one being filled. */
+  async writeTo(sink: TextSink, all: boolean): Promise<void> {
+    if (all) this.close(true);
+    const full = this.full;
+    this.full = [];
+    for (const chunk of full) {
+      const whole = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.buffer.byteLength);
+      await sink.writeChunk(chunk, () => {
+        if (whole.length === CAPACITY) this.free.push(whole);
+      });
+    }
+  }
+
+  private fresh(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafeSlow(CAPACITY);
+  }
+
+  private reserve(n: number): void {
+    if (this.at + n <= this.chunk.length) return;
+    // Only a piece longer than a chunk (a text of megabytes) gets here.
+    const bigger = Buffer.allocUnsafeSlow(this.at + n);
+    this.chunk.copy(bigger, 0, 0, this.at);
+    this.chunk = bigger;
+  }
+
+  private close(always: boolean): void {
+    if (this.at === 0 || (!always && this.at < CHUNK_BYTES)) return;
+    this.full.push(this.chunk.subarray(0, this.at));
+    this.chunk = this.fresh();
+    this.at = 0;
+  }
 }

@@ -1,7 +1,7 @@
 import { AxisCellCache, scoreCells, type ExportItem } from '../store';
-import { writingBuiltLines } from './builtLineItems';
+import { writingBuiltLines, type LineFormat } from './builtLineItems';
 import { csvCellText } from '../summary';
-import { accuracyCells, answerCells, csvHeader, questionCells, ratingCells, type CsvLayout } from './csvColumns';
+import { accuracyCells, answerCells, csvHeader, questionCells, ratingCells, ratingCellsAround, type CsvLayout } from './csvColumns';
 import type { ExportPlan } from './plan';
 import { forEachRatedAnswer, QuestionPart } from './ratingRecords';
 import { ratingAccuracy, ratingFields } from './ratingRecord';
@@ -27,8 +27,7 @@ export async function writeCsv(
 ): Promise<void> {
   const row = (cells: readonly Parameters<typeof csvCellText>[0][]) => cells.map(csvCellText).join(',');
   await sink.write(csvHeader(layout).map(csvCellText).join(',') + RECORD_END);
-  const axes = new AxisCellCache(layout.axisIds);
-  const stream = writingBuiltLines(items, sink, counts, scoring, (h) => (h.kind === 'axes' ? axes.bytes(h.text) : scoreCells(h.text, layout.rougeTypes)));
+  const stream = writingBuiltLines(items, sink, counts, scoring, builtRowFormat(layout));
   const questionPart = new QuestionPart((parts) => `,${row(questionCells(parts))}`);
   await forEachRatedAnswer(stream, plan, counts, scoring, async ({ entry, scores, parts, ratings }) => {
     // Encoded once per question and once per answer: most of a row's bytes, the same for each of the
@@ -43,4 +42,17 @@ export async function writeCsv(
       counts.written++;
     }
   });
+}
+
+/** A built row's rating cells (its axis cells made once per combination of values) and score cells. */
+function builtRowFormat(layout: CsvLayout): LineFormat {
+  const axes = new AxisCellCache(layout.axisIds);
+  const cells = (list: readonly Parameters<typeof csvCellText>[0][]) => list.map(csvCellText).join(',');
+  return {
+    rating: ({ rating, values }) => {
+      const { before, after } = ratingCellsAround(ratingFields({ ...rating, values: {} }));
+      return `${cells(before)},${axes.cells(values)},${cells(after)}`;
+    },
+    scores: (scores) => scoreCells(scores, layout.rougeTypes),
+  };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ExportAnswer, ExportItem } from '../store';
-import { writingBuiltLines } from './builtLineItems';
+import type { AxisValue, ExportAnswer, ExportItem } from '../store';
+import { writingBuiltLines, type LineFormat } from './builtLineItems';
 import type { ExportPlan } from './plan';
 import { forEachRatedAnswer, QuestionPart } from './ratingRecords';
 import { ratingAccuracy, ratingFields, type AnswerRecordParts } from './ratingRecord';
@@ -16,7 +16,7 @@ import type { ExportCounts } from './types';
  * record, in the same key order.
  */
 export async function writeJsonl(items: AsyncIterable<ExportItem>, plan: ExportPlan, sink: TextSink, counts: ExportCounts, scoring: AnswerScoring): Promise<void> {
-  const stream = writingBuiltLines(items, sink, counts, scoring);
+  const stream = writingBuiltLines(items, sink, counts, scoring, builtLineFormat());
   const questionPart = new QuestionPart(({ question, reference }) => `,${JSON.stringify({ question, reference }).slice(1, -1)}`);
   await forEachRatedAnswer(stream, plan, counts, scoring, async ({ entry, scores, parts, ratings }) => {
     const question = questionPart.bytes(parts);
@@ -49,4 +49,37 @@ function answerBytes({ answer, generation, rouge }: AnswerRecordParts, quoted: E
   const [before, between, after, ...more] = json.split(QUOTED_HOLE);
   if (before === undefined || between === undefined || after === undefined || more.length > 0) throw new Error('internal: the answer text placeholder was not found once each');
   return Buffer.concat([Buffer.from(`,${before}`, 'utf8'), quoted.answer, Buffer.from(between, 'utf8'), quoted.reasoning, Buffer.from(`${after},"accuracy":`, 'utf8')]);
+}
+
+/**
+ * A built line's rating part: what JSON.stringify(ratingFields(...)) writes up to the closing brace (the same
+ * keys in the same order; the export tests compare the two), written out here because stringifying the
+ * object took the writing thread 2 s for 300,000 ratings, this 0.8 s. Ratings repeat their combinations of
+ * axis values; each is serialized once.
+ */
+function builtLineFormat(): LineFormat {
+  const made = new Map<string, string>();
+  const valuesJson = (text: string): string => {
+    let json = made.get(text);
+    if (json === undefined) {
+      json = JSON.stringify(JSON.parse(text) as Record<string, AxisValue>);
+      if (made.size >= 50_000) made.clear();
+      made.set(text, json);
+    }
+    return json;
+  };
+  const q = JSON.stringify;
+  const iso = (ms: number): string => q(new Date(ms).toISOString());
+  return {
+    rating: ({ rating: r, values }) => {
+      const created = iso(r.createdAt);
+      // Most ratings were never changed: one date to format, not two.
+      const updated = r.updatedAt === r.createdAt ? created : iso(r.updatedAt);
+      return (
+        `{"ratingId":${q(r.uid)},"rater":${q(r.rater)},"rubric":{"key":${q(r.rubricKey)},"version":${q(r.rubricVersion)},"hash":${q(r.rubricHash)}}` +
+        `,"values":${valuesJson(values)},"overall":${q(r.overall)},"comment":${q(r.comment)},"blind":${q(r.blind)},"shownPosition":${q(r.shownPosition)}` +
+        `,"revision":${q(r.revision)},"createdAt":${created},"updatedAt":${updated}`
+      );
+    },
+  };
 }

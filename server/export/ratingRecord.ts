@@ -133,7 +133,8 @@ export function answerRecordParts(q: ExportQuestion, entry: ExportAnswer, scores
 /** The rating's own fields, the first part of its record. */
 export type RatingFields = Omit<ExportedRating, keyof AnswerRecordParts | 'accuracy'>;
 
-export function ratingFields(r: Rating): RatingFields {
+/** Of a rating of the store, or of built lines (which have no answer and question uids: the line has them). */
+export function ratingFields(r: Omit<Rating, 'answerUid' | 'questionUid'>): RatingFields {
   return {
     ratingId: r.uid,
     rater: r.rater,

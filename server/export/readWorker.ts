@@ -34,7 +34,7 @@ async function run(port: NonNullable<typeof parentPort>, start: ReaderStart): Pr
 function transferred(items: readonly ExportItem[]): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   for (const item of items) {
-    if (isBuiltLines(item)) out.push(item.lines.buffer as ArrayBuffer);
+    if (isBuiltLines(item)) out.push(item.parts.buffer as ArrayBuffer, item.pieces.buffer as ArrayBuffer);
     else if (isSummaryRows(item)) out.push(item.summary.ratings.buffer as ArrayBuffer, item.summary.answers.buffer as ArrayBuffer);
     else if (isDpoRows(item)) out.push(item.dpo.answers.buffer as ArrayBuffer, item.dpo.finals.buffer as ArrayBuffer);
   }

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
 /** Text is handed to the Writable in pieces of about this many bytes: one write call each, not one per line. */
-const CHUNK_BYTES = 1 << 20;
+export const CHUNK_BYTES = 1 << 20;
 /**
  * How much may wait in the Writable before we wait for it to drain. Waiting as soon as it reports full
  * (16 kB for a file) would leave the file system's thread idle while the next chunk is made, and the next
@@ -42,6 +42,15 @@ export class TextSink {
     if (this.size >= CHUNK_BYTES) await this.flush();
   }
 
+  /**
+   * Writes a chunk of its caller's (after what is collected), who may fill it again once `written` is called:
+   * a fresh buffer for each megabyte of a 2 GB export made the writing thread collect garbage for a second.
+   */
+  async writeChunk(chunk: Uint8Array, written: () => void): Promise<void> {
+    await this.flush();
+    await this.hand(chunk, written);
+  }
+
   /** Hands over what is collected; call it at the end (the Writable itself is left open). */
   async flush(): Promise<void> {
     this.encodeTexts();
@@ -49,8 +58,12 @@ export class TextSink {
     const chunk = this.chunks.length === 1 ? (this.chunks[0] as Uint8Array) : Buffer.concat(this.chunks);
     this.chunks = [];
     this.size = 0;
+    await this.hand(chunk);
+  }
+
+  private async hand(chunk: Uint8Array, written?: () => void): Promise<void> {
     if (this.out.destroyed) throw new Error('the output was closed before the export finished');
-    this.out.write(chunk);
+    this.out.write(chunk, written);
     // 'drain' comes only after a write was refused; a Writable with room for more than this never refuses one.
     if (this.out.writableNeedDrain && this.out.writableLength >= IN_FLIGHT_BYTES) await drained(this.out);
   }

@@ -4,13 +4,18 @@ import type { LinesSql } from './lineParts';
 
 /**
  * Export lines built by SQLite (jsonlLines.ts, csvLines.ts), put together here: each line is a rating's
- * part, its question's and its answer's (which ends the line), copied as bytes. Per chunk, three queries:
- * - ratings (?1 question ids, ?2 rubric key): `answer`, `rater` (row ids) and `part`, in line order (for
- *   CSV with the axis values between two U+0001 marks, LinesFilter.cellHoles);
+ * part, its question's and its answer's (which ends the line). Per chunk, three queries:
+ * - ratings (?1 question ids, ?2 rubric key): `answer`, `rater` (row ids) and `part`, in line order: the
+ *   rating's tuple that the writing thread formats (builtRatings.ts), the same for both formats;
  * - answers (?1 answer ids, ?2 scorer): `id`, `question`, `uid`, `part`, by id (for CSV also `scores`, the
- *   cached scores, LinesFilter.cellHoles);
+ *   cached scores, LinesFilter.scoreCells);
  * - questions (?1 question ids): `id`, `part`.
- * A NULL part (lineParts.ts) makes its question one to read the ordinary way.
+ * A NULL answer or question part (lineParts.ts) makes its question one to read the ordinary way.
+ *
+ * The lines cross to the writing thread as each part once (BuiltLines.parts) and the list of pieces each line
+ * is made of (BuiltLines.pieces); the writer copies them into its output (server/export/builtLineItems.ts).
+ * Joining them here instead cost the reader, the busier thread, 0.85 s of a 300,000-rating JSONL export:
+ * a question's and an answer's part, most of a line's bytes, are in every line of their ratings.
  */
 
 /** Which ratings and scores the lines are made of. */
@@ -18,31 +23,23 @@ export interface LinesFilter {
   scorer: string;
   minRaters: number;
   rubricKey?: string;
-  /**
-   * CSV: leave holes (CellHole) for the cells the writer makes: a rating's axis cells, from the axis values
-   * marked in its part, and the cells that end an answer's part, from its cached `scores`.
-   */
-  cellHoles?: boolean;
+  /** CSV: an answer's part is followed by its cached scores, which the writer makes the cells that end its rows of. */
+  scoreCells?: boolean;
 }
 
 /**
- * Where the writing thread puts cells in (server/export/builtLineItems.ts): the axis cells of axis values
- * (`axes`, JSON text) or the score cells of cached scores (`scores`). Made there, not on the reader thread,
- * which is the busier one: SQLite would take longer still (a JSON lookup per cell).
+ * What a piece of built lines is (BuiltLines.pieces): bytes to copy as they are, a rating's part
+ * (builtRatings.ts) or an answer's cached scores (LinesFilter.scoreCells; JSON), both to format.
  */
-export interface CellHole {
-  kind: 'axes' | 'scores';
-  text: string;
-  /** Byte offset in BuiltLines.lines. */
-  at: number;
-}
-
-type Piece = Uint8Array | Omit<CellHole, 'at'>;
+export const LinePiece = { bytes: 0, rating: 1, scores: 2 } as const;
+export type LinePieceKind = (typeof LinePiece)[keyof typeof LinePiece];
 
 /** Lines of questions that SQLite could build, with what the export counts of them. */
 export interface BuiltLines {
-  /** Whole lines, each ending in a line feed. */
-  lines: Uint8Array;
+  /** Each part of the lines once, as UTF-8 bytes. */
+  parts: Uint8Array;
+  /** The lines, in order, as pieces of `parts`: a (LinePieceKind, start, end) triple each. */
+  pieces: Int32Array;
   questions: number;
   /** Rated answers read, those left out for too few raters, and ratings read. */
   answers: number;
@@ -51,15 +48,17 @@ export interface BuiltLines {
   /** Lines written, and answers whose cached scores they carry. */
   written: number;
   scored: number;
-  /** Cells still to put in, in order of their offsets (LinesFilter.cellHoles). */
-  holes?: CellHole[];
+}
+
+interface Piece {
+  kind: LinePieceKind;
+  bytes: Uint8Array;
 }
 
 interface RatingPart {
   /** Row id: the same rater has the same one. */
   rater: number;
-  /** The part as pieces; null when it is not built. */
-  part: Piece[] | null;
+  part: Piece;
 }
 
 interface AnswerPart {
@@ -73,15 +72,14 @@ interface AnswerPart {
 /** An answer SQLite built every part of. */
 interface BuiltAnswer extends AnswerPart {
   part: Piece[];
-  ratings: (RatingPart & { part: Piece[] })[];
 }
 
 function isBuilt(a: AnswerPart, corrected: ReadonlySet<string>): a is BuiltAnswer {
-  return a.part !== null && !corrected.has(a.uid) && a.ratings.every((r) => r.part !== null);
+  return a.part !== null && !corrected.has(a.uid);
 }
 
-/** One question's lines, as pieces to be copied once into the buffer of a run of questions (joinLines). */
-export interface QuestionLines extends Omit<BuiltLines, 'lines' | 'holes'> {
+/** One question's lines, as pieces to be copied once each into the parts of a run of questions (joinLines). */
+export interface QuestionLines extends Omit<BuiltLines, 'parts' | 'pieces'> {
   pieces: Piece[];
 }
 
@@ -99,14 +97,14 @@ export function buildLines(c: Connection, ids: readonly number[], sql: LinesSql,
   const ratings = new Map<number, RatingPart[]>();
   for (const row of c.all(sql.ratings, params)) {
     const answer = readNumber(row.answer);
-    const rating: RatingPart = { rater: readNumber(row.rater), part: ratingPieces(row, f.cellHoles === true) };
+    const rating: RatingPart = { rater: readNumber(row.rater), part: { kind: LinePiece.rating, bytes: asBytes(row.part) ?? new Uint8Array(0) } };
     const list = ratings.get(answer);
     if (list) list.push(rating);
     else ratings.set(answer, [rating]);
   }
   const byQuestion = new Map<number, AnswerPart[]>();
   for (const row of c.all(sql.answers, [JSON.stringify([...ratings.keys()]), f.scorer])) {
-    const a: AnswerPart = { question: readNumber(row.question), uid: readText(row.uid), part: answerPieces(row, f.cellHoles === true), ratings: ratings.get(readNumber(row.id)) ?? [] };
+    const a: AnswerPart = { question: readNumber(row.question), uid: readText(row.uid), part: answerPieces(row, f.scoreCells === true), ratings: ratings.get(readNumber(row.id)) ?? [] };
     const list = byQuestion.get(a.question);
     if (list) list.push(a);
     else byQuestion.set(a.question, [a]);
@@ -119,30 +117,22 @@ export function buildLines(c: Connection, ids: readonly number[], sql: LinesSql,
       const id = readNumber(row.id);
       const part = asBytes(row.part);
       const answers = buildable.get(id);
-      if (part && answers) built.set(id, linesOf(part, answers, f.minRaters));
+      if (part && answers) built.set(id, linesOf({ kind: LinePiece.bytes, bytes: part }, answers, f.minRaters));
     }
   }
   return { built, rated: new Set(byQuestion.keys()) };
 }
 
-/** A rating's part, with a hole for its axis cells where the format has one (CSV: between two U+0001). */
-function ratingPieces(row: Row, holes: boolean): Piece[] | null {
+/** An answer's part, followed by its cached scores where the format makes cells of them (CSV). */
+function answerPieces(row: Row, scoreCells: boolean): Piece[] | null {
   const part = asBytes(row.part);
-  if (!part || !holes) return part && [part];
-  const from = part.indexOf(1);
-  const to = part.indexOf(1, from + 1);
-  return [part.subarray(0, from), { kind: 'axes', text: Buffer.from(part.buffer, part.byteOffset + from + 1, to - from - 1).toString('utf8') }, part.subarray(to + 1)];
-}
-
-/** An answer's part, with a hole for the cells of its scores at its end where the format has one (CSV). */
-function answerPieces(row: Row, holes: boolean): Piece[] | null {
-  const part = asBytes(row.part);
-  if (!part || !holes) return part && [part];
-  return [part, { kind: 'scores', text: readText(row.scores) }];
+  if (!part) return null;
+  const bytes: Piece = { kind: LinePiece.bytes, bytes: part };
+  return scoreCells ? [bytes, { kind: LinePiece.scores, bytes: asBytes(row.scores) ?? new Uint8Array(0) }] : [bytes];
 }
 
 /** One question's lines: each kept answer's ratings, in the order read. */
-function linesOf(question: Uint8Array, answers: readonly BuiltAnswer[], minRaters: number): QuestionLines {
+function linesOf(question: Piece, answers: readonly BuiltAnswer[], minRaters: number): QuestionLines {
   const out: QuestionLines = { pieces: [], questions: 1, answers: answers.length, belowMinRaters: 0, ratings: 0, written: 0, scored: 0 };
   for (const a of answers) {
     out.ratings += a.ratings.length;
@@ -152,7 +142,7 @@ function linesOf(question: Uint8Array, answers: readonly BuiltAnswer[], minRater
     }
     out.scored++;
     for (const r of a.ratings) {
-      out.pieces.push(...r.part, question, ...a.part);
+      out.pieces.push(r.part, question, ...a.part);
       out.written++;
     }
   }
@@ -160,12 +150,14 @@ function linesOf(question: Uint8Array, answers: readonly BuiltAnswer[], minRater
 }
 
 /**
- * A run of questions' lines in one buffer of its own (not a slice of Node's pool), so it can be handed to
- * another thread without a copy.
+ * A run of questions' lines: each part copied once into one buffer of its own (not a slice of Node's pool, so
+ * it can be handed to another thread without a copy), and the pieces of every line.
  */
 export function joinLines(run: readonly QuestionLines[]): BuiltLines {
-  const out: BuiltLines = { lines: new Uint8Array(0), questions: 0, answers: 0, belowMinRaters: 0, ratings: 0, written: 0, scored: 0 };
+  const out: BuiltLines = { parts: new Uint8Array(0), pieces: new Int32Array(0), questions: 0, answers: 0, belowMinRaters: 0, ratings: 0, written: 0, scored: 0 };
+  const at = new Map<Uint8Array, number>();
   let size = 0;
+  let pieces = 0;
   for (const q of run) {
     out.questions += q.questions;
     out.answers += q.answers;
@@ -173,21 +165,24 @@ export function joinLines(run: readonly QuestionLines[]): BuiltLines {
     out.ratings += q.ratings;
     out.written += q.written;
     out.scored += q.scored;
-    for (const p of q.pieces) if (p instanceof Uint8Array) size += p.length;
-  }
-  out.lines = new Uint8Array(size);
-  const holes: CellHole[] = [];
-  let at = 0;
-  for (const q of run) {
+    pieces += q.pieces.length;
     for (const p of q.pieces) {
-      if (!(p instanceof Uint8Array)) {
-        holes.push({ ...p, at });
-        continue;
-      }
-      out.lines.set(p, at);
-      at += p.length;
+      if (at.has(p.bytes)) continue;
+      at.set(p.bytes, size);
+      size += p.bytes.length;
     }
   }
-  if (holes.length > 0) out.holes = holes;
+  out.parts = Buffer.allocUnsafeSlow(size);
+  for (const [bytes, from] of at) out.parts.set(bytes, from);
+  out.pieces = new Int32Array(pieces * 3);
+  let i = 0;
+  for (const q of run) {
+    for (const p of q.pieces) {
+      const from = at.get(p.bytes) ?? 0;
+      out.pieces[i++] = p.kind;
+      out.pieces[i++] = from;
+      out.pieces[i++] = from + p.bytes.length;
+    }
+  }
   return out;
 }

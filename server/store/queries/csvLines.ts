@@ -1,13 +1,14 @@
 import { cellText } from '../../summary/csv';
 import { partSql } from './exportRows';
-import { ANSWER_GUARD, GENERATED, jsonIs, RATING_GUARD, type LinesSql } from './lineParts';
+import { builtRatingsSql } from './builtRatings';
+import { ANSWER_GUARD, GENERATED, jsonIs, type LinesSql } from './lineParts';
 
 /**
  * The CSV export's rows built by SQLite, in the parts builtLines.ts puts together: the same bytes as
  * server/export/csvExport.ts writes from the store's objects (csvColumns.ts's columns and csvCellText), the
- * way jsonlLines.ts builds JSONL's. Keep them in step; the export tests compare them byte for byte. The cells
- * of axis values and of cached scores are not SQLite's: the reader leaves holes for them (CellHole) and the
- * writing thread makes them with the functions below, the same the object path uses.
+ * way jsonlLines.ts builds JSONL's. Keep them in step; the export tests compare them byte for byte. A rating's
+ * cells (builtRatings.ts) and those of an answer's cached scores are not SQLite's: the writing thread makes
+ * them (LinePiece), the axis and score cells with the functions below, the same the object path uses.
  */
 
 /**
@@ -44,48 +45,25 @@ export function axisCells(values: Record<string, unknown>, axisIds: readonly str
 }
 
 /**
- * The axis cells of axis values as stored (JSON text), as bytes. Not made in SQL, where a lookup and a
- * formatting per axis cost more than the rest of the row (27 us a rating with 12 axes); ratings repeat their
- * combinations of values (31,103 distinct among the benchmark's 300,000), so each is made once.
+ * The axis cells of axis values (JSON text), joined. Not made in SQL, where a lookup and a formatting per
+ * axis cost more than the rest of the row (27 us a rating with 12 axes); ratings repeat their combinations
+ * of values (31,103 distinct among the benchmark's 300,000), so each is made once.
  */
 export class AxisCellCache {
-  private readonly made = new Map<string, Uint8Array>();
+  private readonly made = new Map<string, string>();
 
   constructor(private readonly axisIds: readonly string[]) {}
 
-  bytes(axisValues: string): Uint8Array {
+  cells(axisValues: string): string {
     let cells = this.made.get(axisValues);
     if (!cells) {
-      cells = Buffer.from(axisCells(JSON.parse(axisValues) as Record<string, unknown>, this.axisIds).map(cellText).join(','), 'utf8');
+      cells = axisCells(JSON.parse(axisValues) as Record<string, unknown>, this.axisIds).map(cellText).join(',');
       if (this.made.size >= 50_000) this.made.clear();
       this.made.set(axisValues, cells);
     }
     return cells;
   }
 }
-
-/**
- * The rating's cells (ratingCells) but its axis cells, whose place holds its axis values (JSON) between two
- * U+0001 marks (builtLines.ts leaves a hole there, AxisCellCache fills it). Parameters: ?1 question ids, ?2
- * rubric key.
- */
-function ratingsSql(rubric: boolean): string {
-  const before = [csv('r.uid'), csv('rt.name'), csv('r.rubric_key'), csv('rv.version'), csv('rv.hash')];
-  const after = [
-    `IFNULL(r.overall, '')`, csv('r.comment'), `IIF(r.blind = 1, 'true', 'false')`, `IFNULL(r.shown_position, '')`, 'r.revision',
-    isoText('r.created_at'), isoText('r.updated_at'),
-  ];
-  // No control character in a JSON text (json_valid), none allowed before it: the marks are unambiguous.
-  const guard = `${RATING_GUARD} AND instr(concat(r.uid, rt.name, r.rubric_key, rv.version, rv.hash), char(1)) = 0`;
-  return `SELECT r.answer_id AS answer, r.rater_id AS rater,
-    CASE WHEN ${guard} THEN CAST(concat(concat_ws(',', ${before.join(', ')}), ',', char(1), r.axis_values, char(1), ',', concat_ws(',', ${after.join(', ')})) AS BLOB) END AS part
-  FROM answers a JOIN ratings r ON r.answer_id = a.id JOIN raters rt ON rt.id = r.rater_id JOIN rubric_versions rv ON rv.id = r.rubric_version_id
-  WHERE a.question_id IN (SELECT value FROM json_each(?1))${rubric ? ' AND r.rubric_key = CAST(?2 AS TEXT)' : ''}
-  ORDER BY r.answer_id, rt.name, r.rubric_key`;
-}
-
-/** Date.prototype.toISOString(), which no CSV rule changes; guarded by isoable. */
-const isoText = (ms: string): string => `concat(strftime('%Y-%m-%dT%H:%M:%S', ${ms} / 1000, 'unixepoch'), '.', substr(1000 + ${ms} % 1000, 2), 'Z')`;
 
 /** The question's and reference's cells, each after a comma (questionCells). Parameters: ?1 question ids. */
 function questionsSql(texts: boolean): string {
@@ -117,7 +95,7 @@ interface StoredScores {
  * rater's correction; answers with one are never built), and the record's end. Made in JavaScript on the
  * writing thread, not in SQL, where two dozen JSON lookups an answer cost more than the rest of its row.
  */
-export function scoreCells(scores: string, rougeTypes: readonly string[]): Uint8Array {
+export function scoreCells(scores: string, rougeTypes: readonly string[]): string {
   const s = JSON.parse(scores) as StoredScores;
   // Plain loops: with flatMap and spreads this took 19 us an answer, most of the writing thread's time.
   let text = '';
@@ -130,7 +108,7 @@ export function scoreCells(scores: string, rougeTypes: readonly string[]): Uint8
   }
   const a = s.accuracy;
   text += a ? [a.verdict, a.extraction.choice, a.graded, a.label, a.overridden].map(cellText).join(',') : ',,,,';
-  return Buffer.from(`${text}\r\n`, 'utf8');
+  return `${text}\r\n`;
 }
 
 /**
@@ -149,7 +127,7 @@ function answersSql(texts: boolean): string {
     `IIF(${GENERATED} AND a.incomplete = 1, 'true', 'false')`,
   ];
   const guard = texts ? `${ANSWER_GUARD} AND x.answer_id IS NOT NULL` : ANSWER_GUARD;
-  return `SELECT a.id AS id, a.question_id AS question, CAST(a.uid AS BLOB) AS uid, CAST(s.scores AS TEXT) AS scores,
+  return `SELECT a.id AS id, a.question_id AS question, CAST(a.uid AS BLOB) AS uid, CAST(s.scores AS BLOB) AS scores,
     CASE WHEN ${guard} THEN CAST(concat(',', concat_ws(',', ${cells.join(', ')}), ',') AS BLOB) END AS part
   FROM answers a LEFT JOIN source_files f ON f.id = a.source_file_id LEFT JOIN templates t ON t.hash = a.template_hash
   LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = ?2${texts ? ' LEFT JOIN answer_texts x ON x.answer_id = a.id' : ''}
@@ -157,6 +135,6 @@ function answersSql(texts: boolean): string {
 }
 
 export function csvLinesSql(texts: boolean, rubric: boolean): LinesSql {
-  return { ratings: ratingsSql(rubric), answers: answersSql(texts), questions: questionsSql(texts) };
+  return { ratings: builtRatingsSql(rubric), answers: answersSql(texts), questions: questionsSql(texts) };
 }
 

@@ -1,5 +1,6 @@
 import { partSql } from './exportRows';
-import { ANSWER_GUARD, GENERATED, jsonIs, RATING_GUARD, type LinesSql } from './lineParts';
+import { builtRatingsSql } from './builtRatings';
+import { ANSWER_GUARD, GENERATED, jsonIs, type LinesSql } from './lineParts';
 
 /**
  * The JSONL export's lines built by SQLite itself (put together by builtLines.ts), as UTF-8 bytes: the same
@@ -10,26 +11,6 @@ import { ANSWER_GUARD, GENERATED, jsonIs, RATING_GUARD, type LinesSql } from './
 
 /** A JSON column guarded by jsonIs: minified, or `null`. */
 const jsonOf = (column: string): string => `IFNULL(json(${column}), 'null')`;
-
-/** concat() arguments of Date.prototype.toISOString() of a millisecond time, quoted; guarded by isoable. */
-const iso = (ms: string): string => `'"', strftime('%Y-%m-%dT%H:%M:%S', ${ms} / 1000, 'unixepoch'), '.', substr(1000 + ${ms} % 1000, 2), 'Z"'`;
-
-/**
- * A rating's own fields: the line's start, up to its question (RatingFields), in the order of the lines: by
- * answer, then rater name and rubric key (in code point order, as server/store/queries/exportSnapshot.ts
- * orders them). Parameters: ?1 question ids, ?2 rubric key.
- */
-function ratingsSql(rubric: boolean): string {
-  const part = `concat('{"ratingId":', json_quote(r.uid), ',"rater":', json_quote(rt.name),
-    ',"rubric":{"key":', json_quote(r.rubric_key), ',"version":', json_quote(rv.version), ',"hash":', json_quote(rv.hash),
-    '},"values":', json(r.axis_values), ',"overall":', IFNULL(r.overall, 'null'), ',"comment":', json_quote(r.comment),
-    ',"blind":', IIF(r.blind = 1, 'true', 'false'), ',"shownPosition":', IFNULL(r.shown_position, 'null'), ',"revision":', r.revision,
-    ',"createdAt":', ${iso('r.created_at')}, ',"updatedAt":', ${iso('r.updated_at')})`;
-  return `SELECT r.answer_id AS answer, r.rater_id AS rater, CASE WHEN ${RATING_GUARD} THEN CAST(${part} AS BLOB) END AS part
-  FROM answers a JOIN ratings r ON r.answer_id = a.id JOIN raters rt ON rt.id = r.rater_id JOIN rubric_versions rv ON rv.id = r.rubric_version_id
-  WHERE a.question_id IN (SELECT value FROM json_each(?1))${rubric ? ' AND r.rubric_key = CAST(?2 AS TEXT)' : ''}
-  ORDER BY r.answer_id, rt.name, r.rubric_key`;
-}
 
 /** The question and reference, `,"question":{...},"reference":...`. Parameters: ?1 question ids. */
 function questionsSql(texts: boolean): string {
@@ -81,5 +62,5 @@ function answersSql(texts: boolean): string {
 
 /** The JSONL queries; `texts` false leaves the long texts null, as ExportOptions.texts does. */
 export function jsonlLinesSql(texts: boolean, rubric: boolean): LinesSql {
-  return { ratings: ratingsSql(rubric), answers: answersSql(texts), questions: questionsSql(texts) };
+  return { ratings: builtRatingsSql(rubric), answers: answersSql(texts), questions: questionsSql(texts) };
 }

@@ -23,12 +23,6 @@ export function jsonIs(column: string, type: 'object' | 'array'): string {
   return `(${column} IS NULL OR (json_valid(${column}) AND json_type(${column}) = '${type}'))`;
 }
 
-/** The millisecond times Date.prototype.toISOString() writes with four-digit years: 1970-9999. */
-export const isoable = (ms: string): string => `${ms} BETWEEN 0 AND 253402300799999`;
-
-/** What a rating's part needs: axis values that are a JSON object, dates toISOString() writes. */
-export const RATING_GUARD = `json_valid(r.axis_values) AND json_type(r.axis_values) = 'object' AND ${isoable('r.created_at')} AND ${isoable('r.updated_at')}`;
-
 /** Whether a field of a generated answer applies: the others leave it null (ratingRecord.ts's `g?.`). */
 export const GENERATED = `a.origin = 'generation'`;
 
