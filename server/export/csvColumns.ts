@@ -28,16 +28,11 @@ export function csvHeader(layout: CsvLayout): string[] {
 
 /** The cells before the question's: the rating's own fields, one per axis. */
 export function ratingCells(r: RatingFields, layout: CsvLayout): Cell[] {
-  const { before, after } = ratingCellsAround(r);
-  return [...before, ...(axisCells(r.values, layout.axisIds) as Cell[]), ...after];
-}
-
-/** The rating's cells before its axis cells and after them. */
-export function ratingCellsAround(r: RatingFields): { before: Cell[]; after: Cell[] } {
-  return {
-    before: [r.ratingId, r.rater, r.rubric.key, r.rubric.version, r.rubric.hash],
-    after: [r.overall, r.comment, r.blind, r.shownPosition, r.revision, r.createdAt, r.updatedAt],
-  };
+  return [
+    r.ratingId, r.rater, r.rubric.key, r.rubric.version, r.rubric.hash,
+    ...(axisCells(r.values, layout.axisIds) as Cell[]),
+    r.overall, r.comment, r.blind, r.shownPosition, r.revision, r.createdAt, r.updatedAt,
+  ];
 }
 
 /** The cells every answer of one question shares: question and reference. */
