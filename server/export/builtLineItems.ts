@@ -1,5 +1,6 @@
 import { isBuiltLines, isExportQuestion, LinePiece, readBuiltRating, type BuiltLines, type BuiltRating, type ExportItem, type ExportQuestion } from '../store';
 import { BELOW_MIN_RATERS } from './answerRatings';
+import { csvCellBound, writeCsvCell } from './csvCellBytes';
 import { countSkip } from './counts';
 import type { AnswerScoring } from './scoreCache';
 import { CHUNK_BYTES, type TextSink } from './textSink';
@@ -48,6 +49,7 @@ function putLines(item: BuiltLines, out: LineChunks, format: LineFormat): void {
     const end = p[i + 2] ?? 0;
     if (kind === LinePiece.bytes) out.bytes(parts, start, end);
     else if (kind === LinePiece.rating) out.text(format.rating(readBuiltRating(parts.subarray(start, end))));
+    else if (kind === LinePiece.csvText) out.csvCell(parts.subarray(start, end));
     else {
       if (!format.scores) throw new Error('internal: cached scores in lines of a format without score cells');
       // An answer's pieces are the same bytes in each of its ratings' lines.
@@ -81,6 +83,12 @@ class LineChunks {
     // At most three bytes per UTF-16 unit.
     this.reserve(3 * s.length);
     this.at += this.chunk.write(s, this.at, 'utf8');
+    this.close(false);
+  }
+
+  csvCell(text: Buffer): void {
+    this.reserve(csvCellBound(text.length));
+    this.at += writeCsvCell(text, this.chunk, this.at);
     this.close(false);
   }
 

@@ -8,7 +8,9 @@ import type { LinesSql } from './lineParts';
  * - ratings (?1 question ids, ?2 rubric key): `answer`, `rater` (row ids) and `part`, in line order: the
  *   rating's tuple that the writing thread formats (builtRatings.ts), the same for both formats;
  * - answers (?1 answer ids, ?2 scorer): `id`, `question`, `uid`, `part`, by id (for CSV also `scores`, the
- *   cached scores, LinesFilter.scoreCells);
+ *   cached scores, LinesFilter.scoreCells; for CSV with texts, `part` ends before the final answer's cell and
+ *   `answer`, `reasoning` and `rest` follow: the two texts as they are, and the cells after them,
+ *   LinesFilter.rawTexts);
  * - questions (?1 question ids): `id`, `part`.
  * A NULL answer or question part (lineParts.ts) makes its question one to read the ordinary way.
  *
@@ -25,13 +27,17 @@ export interface LinesFilter {
   rubricKey?: string;
   /** CSV: an answer's part is followed by its cached scores, which the writer makes the cells that end its rows of. */
   scoreCells?: boolean;
+  /** CSV with texts: an answer's final answer and reasoning come as they are, for the writer to make cells of. */
+  rawTexts?: boolean;
 }
 
 /**
  * What a piece of built lines is (BuiltLines.pieces): bytes to copy as they are, a rating's part
- * (builtRatings.ts) or an answer's cached scores (LinesFilter.scoreCells; JSON), both to format.
+ * (builtRatings.ts) or an answer's cached scores (LinesFilter.scoreCells; JSON), both to format, or a text to
+ * write as a CSV cell (LinesFilter.rawTexts). Quoting a text for CSV cost SQLite, on the busier thread, 2 s
+ * of a CSV export with texts; the writer does it with a few scans for bytes (server/export/csvCellBytes.ts).
  */
-export const LinePiece = { bytes: 0, rating: 1, scores: 2 } as const;
+export const LinePiece = { bytes: 0, rating: 1, scores: 2, csvText: 3 } as const;
 export type LinePieceKind = (typeof LinePiece)[keyof typeof LinePiece];
 
 /** Lines of questions that SQLite could build, with what the export counts of them. */
@@ -104,7 +110,7 @@ export function buildLines(c: Connection, ids: readonly number[], sql: LinesSql,
   }
   const byQuestion = new Map<number, AnswerPart[]>();
   for (const row of c.all(sql.answers, [JSON.stringify([...ratings.keys()]), f.scorer])) {
-    const a: AnswerPart = { question: readNumber(row.question), uid: readText(row.uid), part: answerPieces(row, f.scoreCells === true), ratings: ratings.get(readNumber(row.id)) ?? [] };
+    const a: AnswerPart = { question: readNumber(row.question), uid: readText(row.uid), part: answerPieces(row, f), ratings: ratings.get(readNumber(row.id)) ?? [] };
     const list = byQuestion.get(a.question);
     if (list) list.push(a);
     else byQuestion.set(a.question, [a]);
@@ -123,12 +129,22 @@ export function buildLines(c: Connection, ids: readonly number[], sql: LinesSql,
   return { built, rated: new Set(byQuestion.keys()) };
 }
 
-/** An answer's part, followed by its cached scores where the format makes cells of them (CSV). */
-function answerPieces(row: Row, scoreCells: boolean): Piece[] | null {
+const COMMA = Uint8Array.of(0x2c);
+
+/**
+ * An answer's part (with its texts between, LinesFilter.rawTexts), followed by its cached scores where the
+ * format makes cells of them (CSV).
+ */
+function answerPieces(row: Row, f: LinesFilter): Piece[] | null {
   const part = asBytes(row.part);
   if (!part) return null;
-  const bytes: Piece = { kind: LinePiece.bytes, bytes: part };
-  return scoreCells ? [bytes, { kind: LinePiece.scores, bytes: asBytes(row.scores) ?? new Uint8Array(0) }] : [bytes];
+  const pieces: Piece[] = [{ kind: LinePiece.bytes, bytes: part }];
+  if (f.rawTexts) {
+    const text = (value: unknown): Piece => ({ kind: LinePiece.csvText, bytes: asBytes(value) ?? new Uint8Array(0) });
+    pieces.push(text(row.answer), { kind: LinePiece.bytes, bytes: COMMA }, text(row.reasoning), { kind: LinePiece.bytes, bytes: asBytes(row.rest) ?? new Uint8Array(0) });
+  }
+  if (f.scoreCells) pieces.push({ kind: LinePiece.scores, bytes: asBytes(row.scores) ?? new Uint8Array(0) });
+  return pieces;
 }
 
 /** One question's lines: each kept answer's ratings, in the order read. */

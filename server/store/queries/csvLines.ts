@@ -113,22 +113,28 @@ export function scoreCells(scores: string, rougeTypes: readonly string[]): strin
 
 /**
  * The answer's and generation's cells, each after a comma, and a comma: its scores' cells follow (scoreCells,
- * from `scores`). Parameters: ?1 answer ids, ?2 scorer.
+ * from `scores`). With texts, `part` ends after the model's cell and its comma, the final answer and
+ * reasoning follow as they are (`answer`, `reasoning`: the writer makes their cells, LinesFilter.rawTexts),
+ * and `rest` holds the cells after them. Parameters: ?1 answer ids, ?2 scorer.
  */
 function answersSql(texts: boolean): string {
-  const text = (p: 'answer' | 'reasoning'): string => (texts ? once(partSql(p), csvLong) : `''`);
   const generated = (cell: string): string => `IIF(${GENERATED}, ${cell}, '')`;
   const flags = `IIF(a.split_flags = '', '[]', concat('["', replace(a.split_flags, ',', '","'), '"]'))`;
-  const cells = [
-    csv('a.uid'), csv('a.model'), text('answer'), text('reasoning'), csv('a.think_state'), csv(flags), csv('a.origin'),
+  const head = [csv('a.uid'), csv('a.model')];
+  const rest = [
+    csv('a.think_state'), csv(flags), csv('a.origin'),
     `IIF(f.path IS NULL, '', ${csv('f.path')})`, `IIF(f.path IS NULL, '', IFNULL(a.source_line, 0))`,
     once('json(a.params)', csv), generated(once(`IFNULL(a.endpoint, '')`, csv)), generated(csv('a.model_id')), generated(csv('a.template_hash')),
     generated(csv('t.name')), generated(once('json(a.usage)', csv)), once('json(a.timings)', csv), csv('a.finish_reason'),
     `IIF(${GENERATED} AND a.incomplete = 1, 'true', 'false')`,
   ];
   const guard = texts ? `${ANSWER_GUARD} AND x.answer_id IS NOT NULL` : ANSWER_GUARD;
-  return `SELECT a.id AS id, a.question_id AS question, CAST(a.uid AS BLOB) AS uid, CAST(s.scores AS BLOB) AS scores,
-    CASE WHEN ${guard} THEN CAST(concat(',', concat_ws(',', ${cells.join(', ')}), ',') AS BLOB) END AS part
+  const built = (part: string): string => `CASE WHEN ${guard} THEN CAST(${part} AS BLOB) END`;
+  const columns = texts
+    ? `${built(`concat(',', concat_ws(',', ${head.join(', ')}), ',')`)} AS part, CAST(${partSql('answer')} AS BLOB) AS answer,
+    CAST(${partSql('reasoning')} AS BLOB) AS reasoning, CAST(concat(',', concat_ws(',', ${rest.join(', ')}), ',') AS BLOB) AS rest`
+    : `${built(`concat(',', concat_ws(',', ${[...head, `''`, `''`, ...rest].join(', ')}), ',')`)} AS part`;
+  return `SELECT a.id AS id, a.question_id AS question, CAST(a.uid AS BLOB) AS uid, CAST(s.scores AS BLOB) AS scores, ${columns}
   FROM answers a LEFT JOIN source_files f ON f.id = a.source_file_id LEFT JOIN templates t ON t.hash = a.template_hash
   LEFT JOIN answer_scores s ON s.answer_id = a.id AND s.scorer = ?2${texts ? ' LEFT JOIN answer_texts x ON x.answer_id = a.id' : ''}
   WHERE a.id IN (SELECT value FROM json_each(?1)) ORDER BY a.id`;

@@ -235,7 +235,7 @@ function readChunk(r: ChunkRead, after: number, size: number): Chunk {
     const { texts, minRaters, csv } = f.lines;
     const rubric = f.rubricKey !== undefined;
     const sql = csv ? csvLinesSql(texts, rubric) : jsonlLinesSql(texts, rubric);
-    return { items: withBuiltLines(r, ids, sql, { scorer: f.scorer, minRaters, rubricKey: f.rubricKey, scoreCells: csv === true }), last };
+    return { items: withBuiltLines(r, ids, sql, { scorer: f.scorer, minRaters, rubricKey: f.rubricKey, scoreCells: csv === true, rawTexts: csv === true && texts }), last };
   }
   if (f.tally && f.answerTextsFor && !f.preferences && changes.quiet) return { items: withRatingTally(r, ids, f.answerTextsFor), last };
   if (f.dpo && f.scorer !== undefined && f.rubricKey !== undefined && f.preferences && changes.quiet) {

@@ -19,6 +19,8 @@ describe('export: jsonl lines and csv rows built by SQLite', () => {
   const TRICKY = 'Dose: 5\u00a0mg/kg \u2014 "quoted", back\\slash, tab\there,\nline, bell\u0007, NUL\u0000, DEL\u007f, sep\u2028, 日本語, \u{1F9EA}';
   /** Comments by question: TRICKY, and starts a spreadsheet would take for a formula (CSV guards them). */
   const COMMENTS = [TRICKY, '=HYPERLINK("x")', '-2 mg, then\r\n+1', '@risk\ttab', '\tindented', '+1'];
+  /** Answer texts for CSV cells: each rule of csvCellText, one at a time and together, around non-ASCII text. */
+  const CSV_TEXTS = ['-5 mg', '@home\tnow', '+1', '\ttab first', '\rCR first', 'no rule: 5\u00a0mg — 日本語', 'a "quote"', 'a, comma', 'line\nbreak', '""', '=A1, "b"\r\n'];
 
   /**
    * Every study answer rated; raters whose names sort differently in UTF-16 and in code point order
@@ -38,6 +40,16 @@ describe('export: jsonl lines and csv rows built by SQLite', () => {
       generation: FULL_GENERATION,
     });
     await addPlainAnswer(store, pubmed.question, 'gen/bare', 'maybe');
+    // Texts SQLite cuts and the CSV writer quotes from their bytes: formula-like starts, quotes, line breaks.
+    const plain = qs.find((q) => q !== pubmed && q !== qs[1])!;
+    for (const [i, text] of CSV_TEXTS.entries()) await addPlainAnswer(store, plain.question, `gen/csv-${i}`, text);
+    await store.addGeneratedAnswer(plain.question.uid, {
+      questionId: plain.question.id,
+      model: 'gen/quoted',
+      raw: '<think>He said "no", then\r\nstop</think>=1+1, "x"',
+      split: { reasoning: 'He said "no", then\r\nstop', answer: '=1+1, "x"', state: 'complete', flags: [] },
+      generation: { endpoint: 'http://127.0.0.1:8080' },
+    });
     const fresh = await Promise.all(qs.map(async (q) => (await store.getQuestion(q.question.uid)).answers));
     for (const [i, answers] of fresh.entries()) {
       for (const [m, a] of answers.entries()) {
