@@ -4,10 +4,11 @@ import { scoreAnswer, type AnswerScores } from './answerScores';
 
 /**
  * Names the code that makes an answer's scores: bump it whenever server/metrics changes what ROUGE or the
- * choice extraction returns, so scores cached by the older code are not served (they stay in the table,
- * unused, under the old name).
+ * choice extraction returns, or what a cache row says, so rows made by the older code are not served (they
+ * stay in the table, unused, under the old name). 2: `plain_text` also says the JSON columns are as the
+ * store writes them (CachedScores.written).
  */
-export const SCORER_VERSION = 'scores-1';
+export const SCORER_VERSION = 'scores-2';
 
 /** Scores made with other ROUGE settings are different scores: the settings are part of the cache key. */
 export function scorerKey(settings: RougeSettings): string {
@@ -22,8 +23,21 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 const cuttable = (text: string): boolean => !SURROGATE.test(text) && !text.includes('\u0000');
 
 /** The score cache's row of an answer's scores. */
-export function cacheRow(answer: StoredAnswer, scorer: string, scores: AnswerScores): CachedScores {
-  return { answerUid: answer.uid, scorer, scores: JSON.stringify(scores), plainText: cuttable(answer.raw) && cuttable(answer.serverReasoning ?? '') };
+export function cacheRow(question: StoredQuestion, answer: StoredAnswer, scorer: string, scores: AnswerScores): CachedScores {
+  const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+  return {
+    answerUid: answer.uid,
+    scorer,
+    scores: JSON.stringify(scores),
+    plainText: cuttable(answer.raw) && cuttable(answer.serverReasoning ?? ''),
+    written: {
+      params: json(answer.params),
+      usage: json(answer.generation?.usage),
+      timings: json(answer.timings),
+      options: json(question.options),
+      context: json(question.context),
+    },
+  };
 }
 
 /** Scores computed anew are saved in batches of this many, each one short write transaction. */
@@ -81,7 +95,7 @@ export class AnswerScoring {
 
   private scoreAnew(question: StoredQuestion, answer: StoredAnswer): AnswerScores {
     const scores = scoreAnswer(question, answer, this.settings);
-    this.pending.push(cacheRow(answer, this.key, scores));
+    this.pending.push(cacheRow(question, answer, this.key, scores));
     this.computed++;
     return scores;
   }

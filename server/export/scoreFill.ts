@@ -33,7 +33,7 @@ async function scoreRound(store: Store, settings: RougeSettings, scorer: string,
   const rows: CachedScores[] = [];
   for (const [questionUid, answerUids] of byQuestion(round)) {
     const detail = await store.getQuestion(questionUid);
-    for (const a of detail.answers) if (answerUids.has(a.uid)) rows.push(cacheRow(a, scorer, scoreAnswer(detail.question, a, settings)));
+    for (const a of detail.answers) if (answerUids.has(a.uid)) rows.push(cacheRow(detail.question, a, scorer, scoreAnswer(detail.question, a, settings)));
   }
   // Every answer listed belongs to its question; one that is not would be listed again in every round.
   if (rows.length < round.length) {

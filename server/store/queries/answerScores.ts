@@ -13,6 +13,13 @@ export interface CachedScores {
   scores: string;
   /** The answer's raw output and server reasoning have no NUL and no character outside the BMP (see migration 4). */
   plainText: boolean;
+  /**
+   * The JSON columns of the answer and its question as the store writes them from the objects scored
+   * (JSON.stringify's text, null for none). SQLite renders these columns as they are stored (`json()` keeps
+   * `1.0`, `1e2` and `\u00e9` as written), the export's objects as JSON.stringify does: so the lines built
+   * by SQLite are the objects' only when the stored text is this one, which a hand edit may have changed.
+   */
+  written: Record<'params' | 'usage' | 'timings' | 'options' | 'context', string | null>;
 }
 
 const IN_LIST = 'IN (SELECT value FROM json_each(?))';
@@ -39,9 +46,15 @@ export function readAnswerScores(c: Connection, answerUids: readonly string[], s
 export function saveAnswerScores(c: Connection, items: readonly CachedScores[], now: number): number {
   if (items.length === 0) return 0;
   const data = JSON.stringify(items).replaceAll("'", "''");
+  // plain_text: SQLite can build the answer's export parts exactly (queries/lineParts.ts): its texts can be
+  // cut, and its JSON columns and its question's are stored as written from the objects (CachedScores.written).
+  const written = (column: string, key: keyof CachedScores['written']): string => `${column} IS j.value ->> '$.written.${key}'`;
   c.exec(`INSERT OR REPLACE INTO answer_scores (answer_id, scorer, scores, plain_text, created_at)
-    SELECT a.id, j.value ->> '$.scorer', j.value ->> '$.scores', j.value ->> '$.plainText', ${Math.trunc(now)}
-    FROM json_each('${data}') j JOIN answers a ON a.uid = j.value ->> '$.answerUid'`);
+    SELECT a.id, j.value ->> '$.scorer', j.value ->> '$.scores',
+      (j.value ->> '$.plainText') = 1 AND ${written('a.params', 'params')} AND ${written('a.usage', 'usage')} AND ${written('a.timings', 'timings')}
+        AND ${written('qt.options', 'options')} AND ${written('qt.context', 'context')},
+      ${Math.trunc(now)}
+    FROM json_each('${data}') j JOIN answers a ON a.uid = j.value ->> '$.answerUid' LEFT JOIN question_texts qt ON qt.question_id = a.question_id`);
   return readNumber(c.get('SELECT changes() AS n')?.n ?? 0);
 }
 

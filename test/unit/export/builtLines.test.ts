@@ -139,37 +139,40 @@ describe('export: jsonl lines and csv rows built by SQLite', () => {
     const [a, b, c, d, e, f] = qs.filter((q, i) => i !== 1 && q !== pubmed) as [StudyQuestion, StudyQuestion, StudyQuestion, StudyQuestion, StudyQuestion, StudyQuestion];
     const ofQuestion = (q: StudyQuestion) => `(SELECT id FROM answers WHERE uid = '${q.answers[0]!.uid}')`;
     // Editing a question or an answer drops its cached scores (a trigger); the next export caches them again.
+    // JSON as JSON.stringify never writes it (SQLite's json() keeps `1.0` and `\u00e9`), for a and b.
     await editAndReopen([
       [`UPDATE question_texts SET options = '["A"]' WHERE question_id = (SELECT id FROM questions WHERE uid = ?)`, [e.question.uid]],
       [`UPDATE answers SET timings = '[180]' WHERE id = ${ofQuestion(f)}`, []],
+      [`UPDATE answers SET params = '{"temperature":1.0, "seed":1e2}' WHERE id = ${ofQuestion(a)}`, []],
+      [`UPDATE question_texts SET options = json_set(options, '$.A', json('"caf\\u00e9"')) WHERE question_id = (SELECT id FROM questions WHERE uid = ?)`, [b.question.uid]],
     ]);
     await exportText(store, { format: 'jsonl' });
     await editAndReopen([
-      [`UPDATE ratings SET axis_values = '["mild"]' WHERE id = (SELECT min(id) FROM ratings WHERE answer_id = ${ofQuestion(a)})`, []],
-      [`UPDATE ratings SET created_at = -5 WHERE id = (SELECT min(id) FROM ratings WHERE answer_id = ${ofQuestion(b)})`, []],
       [`UPDATE answer_scores SET scores = json_remove(scores, '$.rouge.reasoning') WHERE answer_id = ${ofQuestion(c)}`, []],
       [`UPDATE answer_scores SET scores = json_remove(scores, '$.accuracy.graded') WHERE answer_id = ${ofQuestion(d)} AND scores ->> '$.accuracy' IS NOT NULL`, []],
     ]);
-    // A rating's part is formatted by the writer with the object path's own functions: odd ratings (a, b)
-    // still come as lines, and the same.
     const objects = (await items()).filter(isExportQuestion).map((q) => q.question.uid);
-    assert.deepEqual(objects.sort(), [qs[1]!, c, d, e, f, pubmed].map((q) => q.question.uid).sort());
+    assert.deepEqual(objects.sort(), [a, qs[1]!, b, c, d, e, f, pubmed].map((q) => q.question.uid).sort());
     for (const format of ['jsonl', 'csv'] as const) {
       const made = await exportText(store, { format, bySqlite: false });
       assert.equal((await exportText(store, { format })).text, made.text, format);
     }
   });
 
-  it('builds CSV rows with axis values of every JSON type, and of axes no rubric lists (other_values), as from objects', async () => {
+  it('builds rows and lines of ratings with axis values of every JSON type, of axes no rubric lists (other_values), and odd dates, as from objects', async () => {
     await rateEverything();
     await exportText(store, { format: 'csv' });
     const edited = qs[0]!;
+    const ofAnswer = (n: number) => `(SELECT id FROM answers WHERE uid = '${edited.answers[n]!.uid}')`;
+    // A rating's part is formatted by the writer with the object path's rules: whatever the row holds.
     await editAndReopen([
       [
         `UPDATE ratings SET axis_values = json_set(axis_values, '$.extra', 2.5, '$.note', '=x, "y"', '$.flag', json('true'), '$.list', json('[1,"a"]'), '$.harm_extent', json('{"k":"v, w"}'))
-         WHERE id = (SELECT min(id) FROM ratings WHERE answer_id = (SELECT id FROM answers WHERE uid = ?))`,
-        [edited.answers[0]!.uid],
+         WHERE id = (SELECT min(id) FROM ratings WHERE answer_id = ${ofAnswer(0)})`,
+        [],
       ],
+      [`UPDATE ratings SET axis_values = '["mild"]', created_at = -5 WHERE id = (SELECT max(id) FROM ratings WHERE answer_id = ${ofAnswer(0)})`, []],
+      [`UPDATE ratings SET updated_at = 253402300800000 WHERE id = (SELECT min(id) FROM ratings WHERE answer_id = ${ofAnswer(1)})`, []],
     ]);
     const csvItems: ExportItem[] = [];
     for await (const item of store.streamExportItems({ ...streamFilter(2), texts: 'all', lines: { texts: true, minRaters: 1, csv: true } })) csvItems.push(item);
@@ -179,7 +182,9 @@ describe('export: jsonl lines and csv rows built by SQLite', () => {
     await editAndReopen([[`UPDATE raters SET name = 'dr-' || char(1) || 'a' WHERE name = 'dr-a'`, []]]);
     const made = await exportText(store, { format: 'csv', bySqlite: false });
     assert.ok(made.text.includes('""extra"":2.5,""note"":""=x') && made.text.includes('""flag"":true,""list"":[1,""a""]}'), 'other_values holds them');
+    assert.ok(made.text.includes('1969-12-31T23:59:59.995Z') && made.text.includes('+010000-01-01T00:00:00.000Z'), 'the odd dates are in');
     assert.equal((await exportText(store, { format: 'csv' })).text, made.text);
+    assert.equal((await exportText(store, { format: 'jsonl' })).text, (await exportText(store, { format: 'jsonl', bySqlite: false })).text);
   });
 
   it('orders one rater’s ratings of an answer under two rubric keys by key, as from objects', async () => {
