@@ -29,7 +29,7 @@ export async function studySummary(
   scoring: AnswerScoring,
   rougeOf: RougeMeansOf,
 ): Promise<StudySummary> {
-  const parts = newSummaryParts();
+  const parts = newSummaryParts(rubric);
   for await (const item of items) {
     if (isSummaryRows(item)) await takeSummaryRows(item.summary, plan, counts, scoring, parts);
     else if (isExportQuestion(item)) await takeQuestion(keepEnoughRaters(item, plan, counts), scoring, parts);
@@ -37,13 +37,13 @@ export async function studySummary(
     await scoring.saveIfDue();
   }
   await scoring.save();
-  return summarizeStudyAlongside(summaryInput(parts, rubric), plan.summary, rougeOf);
+  return summarizeStudyAlongside(summaryInput(parts), plan.summary, rougeOf);
 }
 
 async function takeQuestion(q: ExportQuestion, scoring: AnswerScoring, parts: SummaryParts): Promise<void> {
   for (const entry of q.answers) {
     const a = entry.answer;
-    for (const r of entry.ratings) parts.ratings.push({ raterId: r.rater, answerId: a.uid, questionId: q.question.uid, model: a.model, values: r.values, overall: r.overall });
+    for (const r of entry.ratings) parts.ratings.add({ raterId: r.rater, answerId: a.uid, questionId: q.question.uid, model: a.model, values: r.values, overall: r.overall });
     takeAnswerScores(parts, a.uid, a.model, await scoring.scores(q, entry), entry.overrides);
   }
 }

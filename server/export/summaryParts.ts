@@ -1,20 +1,24 @@
 import type { ChoiceOverride } from '../store';
-import type { SummaryAccuracy, SummaryInput, SummaryRating, SummaryRouge } from '../summary';
+import { codedAxes, RatingIntake, type SummaryAccuracy, type SummaryInput, type SummaryRouge, type TakenInput } from '../summary';
 import { correctedAccuracy, latestOverride, type AnswerScores } from './answerScores';
 
-/** What the summary gathers from the export's stream before it computes anything. */
+/**
+ * What the summary gathers from the export's stream before it computes anything: the ratings checked as
+ * they come (RatingIntake), while the reader thread reads the next chunk.
+ */
 export interface SummaryParts {
-  ratings: SummaryRating[];
+  rubric: SummaryInput['rubric'];
+  ratings: RatingIntake;
   rouge: SummaryRouge[];
   accuracy: Map<string, SummaryAccuracy>;
 }
 
-export function newSummaryParts(): SummaryParts {
-  return { ratings: [], rouge: [], accuracy: new Map() };
+export function newSummaryParts(rubric: SummaryInput['rubric']): SummaryParts {
+  return { rubric, ratings: new RatingIntake(rubric, codedAxes(rubric)), rouge: [], accuracy: new Map() };
 }
 
-export function summaryInput(parts: SummaryParts, rubric: SummaryInput['rubric']): SummaryInput {
-  return { rubric, ratings: parts.ratings, rouge: parts.rouge, accuracy: [...parts.accuracy.values()] };
+export function summaryInput(parts: SummaryParts): TakenInput {
+  return { rubric: parts.rubric, intake: parts.ratings, rouge: parts.rouge, accuracy: [...parts.accuracy.values()] };
 }
 
 /** A rated answer's ROUGE F-measures (when it has all three) and its accuracy, corrected by the latest correction. */

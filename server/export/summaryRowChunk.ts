@@ -41,7 +41,7 @@ async function takeAnswer(
   const [, answerUid, questionUid, model, cached] = answer;
   for (let i = start; i < end; i++) {
     const [, , rater, values, overall] = ratings[i]!;
-    parts.ratings.push({ raterId: rater, answerId: answerUid, questionId: questionUid, model, values: values as Record<string, never>, overall });
+    parts.ratings.add({ raterId: rater, answerId: answerUid, questionId: questionUid, model, values: values as Record<string, never>, overall });
   }
   const scores = await scoring.scoresFromRow(questionUid, answerUid, cached);
   takeAnswerScores(parts, answerUid, model, scores, overrides[answerUid] ?? []);

@@ -4,7 +4,8 @@
  * agreement between raters, from plain data, with deterministic Markdown and CSV renderers.
  */
 export * from './types';
-export { summarizeStudy, summarizeStudyAlongside, type RougeMeansOf } from './summarize';
+export { summarizeStudy, summarizeStudyAlongside, type RougeMeansOf, type TakenInput } from './summarize';
+export { codedAxes, RatingIntake } from './ratingIntake';
 export { rougeByModel, type RougeByModel } from './rougeMeans';
 export { codeAxis, codeValue, isHarmful } from './coding';
 export { renderSummaryMarkdown } from './markdown';

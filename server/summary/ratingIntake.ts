@@ -1,5 +1,5 @@
 import { OVERALL_MAX, OVERALL_MIN, type RatingValue, type Rubric, type RubricAxis } from '../rubric/types';
-import { codeValue } from './coding';
+import { codeAxis, codeValue } from './coding';
 import type { AxisCoding, SummaryIssue, SummaryRating } from './types';
 
 /** A valid axis value of a rating with the number it is coded as. */
@@ -44,33 +44,72 @@ interface IntakeAxis extends CodedAxis {
  * rubric does not allow is left out and reported, never guessed.
  */
 export function takeRatings(rubric: Rubric, axes: readonly CodedAxis[], ratings: readonly SummaryRating[], issues: SummaryIssue[]): CleanRating[] {
-  const byId = new Map(axes.map((a): [string, IntakeAxis] => [a.axis.id, { ...a, byValue: choiceValues(a) }]));
-  const textAxes = new Set(rubric.axes.filter((a) => a.kind === 'text').map((a) => a.id));
-  const kept = new Map<string, { index: number; rating: CleanRating }>();
-  const modelOf = new Map<string, string>();
-  ratings.forEach((rating, index) => {
+  const intake = new RatingIntake(rubric, axes);
+  for (const rating of ratings) intake.add(rating);
+  issues.push(...intake.issues);
+  return intake.taken();
+}
+
+/**
+ * takeRatings a rating at a time, so an export can check each chunk's ratings as they come, while the
+ * reader thread reads the next (1.2 s of the benchmark's summary, on the writing thread, was spent checking
+ * 300,000 ratings after the last chunk came).
+ */
+export class RatingIntake {
+  /** What was found wrong, in the order of the ratings. */
+  readonly issues: SummaryIssue[] = [];
+  private readonly byId: Map<string, IntakeAxis>;
+  private readonly textAxes: Set<string>;
+  private readonly kept = new Map<string, { index: number; rating: CleanRating }>();
+  private readonly modelOf = new Map<string, string>();
+  private index = 0;
+
+  constructor(
+    rubric: Rubric,
+    readonly axes: readonly CodedAxis[],
+  ) {
+    this.byId = new Map(axes.map((a): [string, IntakeAxis] => [a.axis.id, { ...a, byValue: choiceValues(a) }]));
+    this.textAxes = new Set(rubric.axes.filter((a) => a.kind === 'text').map((a) => a.id));
+  }
+
+  add(rating: SummaryRating): void {
+    const index = this.index++;
     const where = `ratings[${index}]`;
-    const known = modelOf.get(rating.answerId);
+    const known = this.modelOf.get(rating.answerId);
     if (known !== undefined && known !== rating.model) {
-      issues.push({ field: `${where}.model`, code: 'model-mismatch', message: `${describe(rating)}: answer ${JSON.stringify(rating.answerId)} belongs to model ${JSON.stringify(known)} in an earlier rating, not to ${JSON.stringify(rating.model)}; this rating is left out` });
+      this.issues.push({ field: `${where}.model`, code: 'model-mismatch', message: `${describe(rating)}: answer ${JSON.stringify(rating.answerId)} belongs to model ${JSON.stringify(known)} in an earlier rating, not to ${JSON.stringify(rating.model)}; this rating is left out` });
       return;
     }
-    modelOf.set(rating.answerId, rating.model);
-    const clean = cleanRating(rating, where, byId, textAxes, issues);
+    this.modelOf.set(rating.answerId, rating.model);
+    const clean = cleanRating(rating, where, this.byId, this.textAxes, this.issues);
     // Length-prefixed, so no two (rater, answer) pairs share a key, whatever characters the ids hold.
     const key = `${rating.raterId.length}:${rating.raterId}${rating.answerId}`;
-    const earlier = kept.get(key);
+    const earlier = this.kept.get(key);
     if (earlier) {
-      issues.push({ field: where, code: 'duplicate-rating', message: `${describe(rating)} is rated twice (ratings[${earlier.index}] and ${where}); the later one is used` });
+      this.issues.push({ field: where, code: 'duplicate-rating', message: `${describe(rating)} is rated twice (ratings[${earlier.index}] and ${where}); the later one is used` });
     }
-    kept.set(key, { index, rating: clean });
-  });
-  return [...kept.values()]
-    .sort((a, b) => a.index - b.index)
-    .map((k, row) => {
-      k.rating.row = row;
-      return k.rating;
-    });
+    this.kept.set(key, { index, rating: clean });
+  }
+
+  /** The ratings kept, in the order they came (a rating given twice where its later one came), each with its row. */
+  taken(): CleanRating[] {
+    return [...this.kept.values()]
+      .sort((a, b) => a.index - b.index)
+      .map((k, row) => {
+        k.rating.row = row;
+        return k.rating;
+      });
+  }
+}
+
+/** The rubric's non-text axes with their codings, each at its position. */
+export function codedAxes(rubric: Rubric): CodedAxis[] {
+  const out: CodedAxis[] = [];
+  for (const axis of rubric.axes) {
+    const coding = codeAxis(axis);
+    if (coding) out.push({ axis, coding, position: out.length });
+  }
+  return out;
 }
 
 /** Map keys compare as `===` does for finite values (1 is not "1", true is not "true"), the rule codeValue applies. */

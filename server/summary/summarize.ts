@@ -3,10 +3,9 @@ import { accuracySummary } from './accuracy';
 import { answerGroups } from './answerGroups';
 import { harmRate, overallMean, summarizeAxis } from './axisSummary';
 import { choiceTable } from './choiceTable';
-import { codeAxis } from './coding';
 import { byName, sortByAnswer } from './estimates';
 import { agreementTally, pooledTally, tallyEntries, type AgreementTally } from './raterAgreement';
-import { takeRatings, type CleanRating, type CodedAxis } from './ratingIntake';
+import { codedAxes, takeRatings, type CleanRating, type CodedAxis, type RatingIntake } from './ratingIntake';
 import { rougeByModel, takeRouge, type RougeByModel } from './rougeMeans';
 import type { ModelSummary, RougeMeans, StudySummary, SummaryAccuracy, SummaryInput, SummaryIssue, SummaryOptions, SummaryRouge } from './types';
 
@@ -21,6 +20,11 @@ export function summarizeStudy(input: SummaryInput, options: SummaryOptions = {}
   return summarizeWith(input, bootstrap, rouge, rougeByModel(rouge.rows, bootstrap));
 }
 
+/** A study's input whose ratings were checked as they came (RatingIntake), not handed over as a list. */
+export interface TakenInput extends Omit<SummaryInput, 'ratings'> {
+  intake: RatingIntake;
+}
+
 /** Computes rougeByModel of the rows with these options, somewhere else (another thread). */
 export type RougeMeansOf = (rows: readonly SummaryRouge[], options: BootstrapOptions) => Promise<RougeByModel>;
 
@@ -28,7 +32,7 @@ export type RougeMeansOf = (rows: readonly SummaryRouge[], options: BootstrapOpt
  * summarizeStudy with the ROUGE means (about a quarter of its time on the export benchmark: every answer
  * resampled 2000 times) computed by `elsewhere` meanwhile: the same summary.
  */
-export async function summarizeStudyAlongside(input: SummaryInput, options: SummaryOptions, elsewhere: RougeMeansOf): Promise<StudySummary> {
+export async function summarizeStudyAlongside(input: SummaryInput | TakenInput, options: SummaryOptions, elsewhere: RougeMeansOf): Promise<StudySummary> {
   const bootstrap = bootstrapOptions(options);
   const rouge = checkedRouge(input);
   const means = elsewhere(rouge.rows, bootstrap);
@@ -50,16 +54,15 @@ interface CheckedRouge {
   issues: SummaryIssue[];
 }
 
-function checkedRouge(input: SummaryInput): CheckedRouge {
+function checkedRouge(input: Pick<SummaryInput, 'rouge'>): CheckedRouge {
   const issues: SummaryIssue[] = [];
   return { rows: takeRouge(input.rouge ?? [], issues), issues };
 }
 
 /** The summary with each model's ROUGE means from `rougeMeans`, or null in their place until they come. */
-function summarizeWith(input: SummaryInput, bootstrap: BootstrapOptions, rouge: CheckedRouge, rougeMeans: RougeByModel | undefined): StudySummary {
+function summarizeWith(input: SummaryInput | TakenInput, bootstrap: BootstrapOptions, rouge: CheckedRouge, rougeMeans: RougeByModel | undefined): StudySummary {
   const issues: SummaryIssue[] = [];
-  const axes = codedAxes(input);
-  const ratings = takeRatings(input.rubric, axes, input.ratings, issues);
+  const { axes, ratings } = cleanRatings(input, issues);
   issues.push(...rouge.issues);
   const accuracy = accuracyByModel(input.accuracy ?? [], issues);
   const models = [...new Set([...ratings.map((r) => r.model), ...rouge.rows.map((r) => r.model), ...accuracy.keys()])].sort(byName);
@@ -81,13 +84,13 @@ function summarizeWith(input: SummaryInput, bootstrap: BootstrapOptions, rouge: 
   };
 }
 
-function codedAxes(input: SummaryInput): CodedAxis[] {
-  const out: CodedAxis[] = [];
-  for (const axis of input.rubric.axes) {
-    const coding = codeAxis(axis);
-    if (coding) out.push({ axis, coding, position: out.length });
+function cleanRatings(input: SummaryInput | TakenInput, issues: SummaryIssue[]): { axes: readonly CodedAxis[]; ratings: CleanRating[] } {
+  if ('intake' in input) {
+    issues.push(...input.intake.issues);
+    return { axes: input.intake.axes, ratings: input.intake.taken() };
   }
-  return out;
+  const axes = codedAxes(input.rubric);
+  return { axes, ratings: takeRatings(input.rubric, axes, input.ratings, issues) };
 }
 
 function summarizeModel(
