@@ -166,6 +166,17 @@ describe('study summary: input the store may hold', () => {
     assert.equal(s.issues[0]?.field, 'ratings[1].model');
   });
 
+  it('counts, and averages, an axis over the ratings that give it a value', () => {
+    const left = rating('r2', 'a2', 'm');
+    delete left.values.harm_extent;
+    const s = summarizeStudy({ rubric: defaultRubric(), ratings: [rating('r1', 'a1', 'm', { harm_extent: 'severe_or_death' }), left, rating('r3', 'a3', 'm')] });
+    const harm = axisMeanOf(s.models[0], 'harm_extent');
+    assert.equal(harm.ratings, 2);
+    assert.equal(harm.mean?.n, 2);
+    close(harm.mean?.estimate, 1);
+    assert.equal(axisMeanOf(s.models[0], 'harm_likelihood').ratings, 3);
+  });
+
   it('tolerates a missing values map and empty axes', () => {
     const broken = { raterId: 'r1', answerId: 'a1', questionId: 'q', model: 'm', values: null as unknown as Record<string, string> };
     const s = summarizeStudy({ rubric: defaultRubric(), ratings: [broken] });
