@@ -13,6 +13,12 @@ export interface LineFormat {
   scores?(scores: string): string;
 }
 
+/** A rating's two dates as `format` writes them, the second not formatted again when equal (most ratings never change). */
+export function ratingDates(r: { createdAt: number; updatedAt: number }, format: (ms: number) => string): [string, string] {
+  const created = format(r.createdAt);
+  return [created, r.updatedAt === r.createdAt ? created : format(r.updatedAt)];
+}
+
 /**
  * Writes the lines SQLite built, with the parts `format` makes, counting what they hold, and passes the other
  * questions on (after what came before them is written).

@@ -1,5 +1,5 @@
 import { AxisCellCache, scoreCells, type ExportItem } from '../store';
-import { writingBuiltLines, type LineFormat } from './builtLineItems';
+import { ratingDates, writingBuiltLines, type LineFormat } from './builtLineItems';
 import { csvCellText } from '../summary';
 import { accuracyCells, answerCells, csvHeader, questionCells, ratingCells, type CsvLayout } from './csvColumns';
 import type { ExportPlan } from './plan';
@@ -55,8 +55,7 @@ function builtRowFormat(layout: CsvLayout): LineFormat {
   const iso = (ms: number): string => c(new Date(ms).toISOString());
   return {
     rating: ({ rating: r, values }) => {
-      const created = iso(r.createdAt);
-      const updated = r.updatedAt === r.createdAt ? created : iso(r.updatedAt);
+      const [created, updated] = ratingDates(r, iso);
       return (
         `${c(r.uid)},${c(r.rater)},${c(r.rubricKey)},${c(r.rubricVersion)},${c(r.rubricHash)},${axes.cells(values)}` +
         `,${c(r.overall)},${c(r.comment)},${c(r.blind)},${c(r.shownPosition)},${c(r.revision)},${created},${updated}`

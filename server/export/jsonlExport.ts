@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AxisValue, ExportAnswer, ExportItem } from '../store';
-import { writingBuiltLines, type LineFormat } from './builtLineItems';
+import { ratingDates, writingBuiltLines, type LineFormat } from './builtLineItems';
 import type { ExportPlan } from './plan';
 import { forEachRatedAnswer, QuestionPart } from './ratingRecords';
 import { ratingAccuracy, ratingFields, type AnswerRecordParts } from './ratingRecord';
@@ -72,9 +72,7 @@ function builtLineFormat(): LineFormat {
   const iso = (ms: number): string => q(new Date(ms).toISOString());
   return {
     rating: ({ rating: r, values }) => {
-      const created = iso(r.createdAt);
-      // Most ratings were never changed: one date to format, not two.
-      const updated = r.updatedAt === r.createdAt ? created : iso(r.updatedAt);
+      const [created, updated] = ratingDates(r, iso);
       return (
         `{"ratingId":${q(r.uid)},"rater":${q(r.rater)},"rubric":{"key":${q(r.rubricKey)},"version":${q(r.rubricVersion)},"hash":${q(r.rubricHash)}}` +
         `,"values":${valuesJson(values)},"overall":${q(r.overall)},"comment":${q(r.comment)},"blind":${q(r.blind)},"shownPosition":${q(r.shownPosition)}` +

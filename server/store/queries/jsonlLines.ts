@@ -3,10 +3,11 @@ import { builtRatingsSql } from './builtRatings';
 import { ANSWER_GUARD, GENERATED, jsonIs, type LinesSql } from './lineParts';
 
 /**
- * The JSONL export's lines built by SQLite itself (put together by builtLines.ts), as UTF-8 bytes: the same
- * bytes as server/export/jsonlExport.ts writes from the store's objects (ExportedRating, ratingRecord.ts, in
- * its key order), without decoding, parsing, cloning and re-encoding every row in JavaScript, which was
- * three quarters of a large export's time. Keep the two in step; the export tests compare them byte for byte.
+ * The JSONL export's lines built by SQLite itself (put together by builtLines.ts, a rating's part formatted
+ * by the writer, builtRatings.ts), as UTF-8 bytes: the same bytes as server/export/jsonlExport.ts writes
+ * from the store's objects (ExportedRating, ratingRecord.ts, in its key order), without decoding, parsing,
+ * cloning and re-encoding every row in JavaScript, which was three quarters of a large export's time. Keep
+ * the two in step; the export tests compare them byte for byte.
  */
 
 /** A JSON column guarded by jsonIs: minified, or `null`. */

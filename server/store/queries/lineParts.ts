@@ -2,12 +2,13 @@
  * What the SQL of lines built by SQLite (jsonlLines.ts, csvLines.ts; put together by builtLines.ts) shares:
  * the guards that keep a part from being built from a row SQLite cannot render exactly as JavaScript does.
  * A part whose guard is false comes back NULL, and its question is then read and formatted the ordinary way:
- * an answer without cached scores, or whose texts SQLite cannot cut (`plain_text`, exportRows.ts), a value
- * the part needs missing from the cached scores, a JSON column that is not what the store writes (a hand
- * edit), a date outside years 1970-9999.
+ * an answer without cached scores, or whose texts SQLite cannot cut or whose JSON columns (or its
+ * question's) are not the text the store writes (`plain_text`, exportRows.ts, answerScores.ts), a value the
+ * part needs missing from the cached scores, a JSON column of another type (a hand edit). A rating's part
+ * needs none: the writing thread formats it (builtRatings.ts).
  *
  * Parts are joined with concat(), which allocates once per part, not with `||`, which copies the string
- * built so far at every step (measured: a third of the JSONL ratings query's time). concat() reads NULL as
+ * built so far at every step (measured: a third of the JSONL ratings query's time, when SQLite made those). concat() reads NULL as
  * '', so the guards, not NULL propagation, keep a part from being built from a missing value.
  */
 
