@@ -2,12 +2,13 @@ import { m001Core } from './m001Core';
 import { m002RaterWork } from './m002RaterWork';
 import { m003GenerationJobs } from './m003GenerationJobs';
 import { m004AnswerScores } from './m004AnswerScores';
+import { m005TextCuts } from './m005TextCuts';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every schema step, oldest first. A step once released is never edited: a change is a new step. */
-export const MIGRATIONS: readonly Migration[] = [m001Core, m002RaterWork, m003GenerationJobs, m004AnswerScores];
+export const MIGRATIONS: readonly Migration[] = [m001Core, m002RaterWork, m003GenerationJobs, m004AnswerScores, m005TextCuts];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,5 +1,6 @@
 import type { Connection } from '../sqlite/connection';
 import { readNumber, readText, utf8 } from '../sqlite/text';
+import { partSource } from './exportRows';
 
 /**
  * The answer score cache (migration 4). The store keeps the scores as the scorer's JSON text, opaque to it:
@@ -49,13 +50,24 @@ export function saveAnswerScores(c: Connection, items: readonly CachedScores[], 
   // plain_text: SQLite can build the answer's export parts exactly (queries/lineParts.ts): its texts can be
   // cut, and its JSON columns and its question's are stored as written from the objects (CachedScores.written).
   const written = (column: string, key: keyof CachedScores['written']): string => `${column} IS j.value ->> '$.written.${key}'`;
-  c.exec(`INSERT OR REPLACE INTO answer_scores (answer_id, scorer, scores, plain_text, created_at)
+  c.exec(`INSERT OR REPLACE INTO answer_scores (answer_id, scorer, scores, plain_text, created_at,
+      reasoning_start_byte, reasoning_end_byte, answer_start_byte, answer_end_byte)
     SELECT a.id, j.value ->> '$.scorer', j.value ->> '$.scores',
       (j.value ->> '$.plainText') = 1 AND ${written('a.params', 'params')} AND ${written('a.usage', 'usage')} AND ${written('a.timings', 'timings')}
         AND ${written('qt.options', 'options')} AND ${written('qt.context', 'context')},
-      ${Math.trunc(now)}
-    FROM json_each('${data}') j JOIN answers a ON a.uid = j.value ->> '$.answerUid' LEFT JOIN question_texts qt ON qt.question_id = a.question_id`);
+      ${Math.trunc(now)}, ${byteAt('reasoning', 'start')}, ${byteAt('reasoning', 'end')}, ${byteAt('answer', 'start')}, ${byteAt('answer', 'end')}
+    FROM json_each('${data}') j JOIN answers a ON a.uid = j.value ->> '$.answerUid' LEFT JOIN question_texts qt ON qt.question_id = a.question_id
+      LEFT JOIN answer_texts x ON x.answer_id = a.id`);
   return readNumber(c.get('SELECT changes() AS n')?.n ?? 0);
+}
+
+/**
+ * The byte offset of a part's start or end in the text it is cut from (migration 5), for texts whose
+ * character offsets are JavaScript's (`plainText`); NULL for a part that is a text of its own.
+ */
+function byteAt(p: 'reasoning' | 'answer', edge: 'start' | 'end'): string {
+  return `IIF((j.value ->> '$.plainText') = 1 AND a.${p}_source IS NOT NULL,
+    length(CAST(substr(${partSource(p)}, 1, max(COALESCE(a.${p}_${edge}, 0), 0)) AS BLOB)), NULL)`;
 }
 
 /** Drops every cached score (a benchmark's cold start; a user who doubts the cache). Returns how many. */

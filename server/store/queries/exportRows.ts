@@ -69,11 +69,19 @@ const CACHED = `(s.scores IS NOT NULL)`;
 const FULL = `(?1 = 1 OR NOT ${CACHED} OR (?1 >= 2 AND s.plain_text = 0))`;
 const QUOTED = `(?1 >= 2 AND ${CACHED} AND s.plain_text = 1)`;
 
-/** Reasoning or final answer as answerRows.ts stores it: a slice of raw or server_reasoning, or a text of its own. */
+/** The text a part of an answer is a slice of: its raw output, or the server's reasoning. */
+export const partSource = (p: 'reasoning' | 'answer'): string => `IIF(a.${p}_source = 1, COALESCE(x.server_reasoning, ''), x.raw)`;
+
+/**
+ * Reasoning or final answer as answerRows.ts stores it: a slice of raw or server_reasoning, or a text of its
+ * own. Cut at the byte offsets cached with the scores (`s`, migration 5) where there are some, else at the
+ * character offsets (a walk through the text).
+ */
 export function partSql(p: 'reasoning' | 'answer'): string {
-  const from = `IIF(a.${p}_source = 1, COALESCE(x.server_reasoning, ''), x.raw)`;
-  return `IIF(a.${p}_source IS NULL, COALESCE(x.${p}, ''),
-    substr(${from}, COALESCE(a.${p}_start, 0) + 1, max(COALESCE(a.${p}_end, 0) - COALESCE(a.${p}_start, 0), 0)))`;
+  const from = partSource(p);
+  const bytes = `CAST(substr(CAST(${from} AS BLOB), s.${p}_start_byte + 1, max(s.${p}_end_byte - s.${p}_start_byte, 0)) AS TEXT)`;
+  return `IIF(a.${p}_source IS NULL, COALESCE(x.${p}, ''), IIF(s.${p}_start_byte IS NOT NULL AND s.${p}_end_byte IS NOT NULL, ${bytes},
+    substr(${from}, COALESCE(a.${p}_start, 0) + 1, max(COALESCE(a.${p}_end, 0) - COALESCE(a.${p}_start, 0), 0))))`;
 }
 
 /** What ANSWER_FIELDS reads from, without the texts (textsOf looks those up only where they are wanted). */

@@ -50,6 +50,14 @@ describe('export: jsonl lines and csv rows built by SQLite', () => {
       split: { reasoning: 'He said "no", then\r\nstop', answer: '=1+1, "x"', state: 'complete', flags: [] },
       generation: { endpoint: 'http://127.0.0.1:8080' },
     });
+    // Characters of two and three bytes before and inside both parts: cut at byte offsets, not characters.
+    await store.addGeneratedAnswer(plain.question.uid, {
+      questionId: plain.question.id,
+      model: 'gen/multibyte',
+      raw: '<think>Dose 5\u00a0mg — 日本語, "q"</think>Final: café, ✓ "x"',
+      split: { reasoning: 'Dose 5\u00a0mg — 日本語, "q"', answer: 'Final: café, ✓ "x"', state: 'complete', flags: [] },
+      generation: { endpoint: 'http://127.0.0.1:8080' },
+    });
     const fresh = await Promise.all(qs.map(async (q) => (await store.getQuestion(q.question.uid)).answers));
     for (const [i, answers] of fresh.entries()) {
       for (const [m, a] of answers.entries()) {

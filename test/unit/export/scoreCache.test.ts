@@ -210,7 +210,7 @@ describe('store: schema 4 (answer score cache) upgrade', () => {
       const triggers = check.all("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'answer_scores%'").length;
       check.close();
       assert.equal(version, SCHEMA_VERSION);
-      assert.equal(SCHEMA_VERSION, 4);
+      assert.equal(SCHEMA_VERSION, 5);
       assert.equal(triggers, 8);
       const after = await exportText(store, { format: 'jsonl' });
       assert.deepEqual(after.counts.scores, { cached: 0, computed: 1 });
