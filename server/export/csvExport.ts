@@ -1,4 +1,4 @@
-import { AxisCellCache, scoreCells, type ExportItem } from '../store';
+import { axisCellsText, scoreCells, type ExportItem } from '../store';
 import { ratingDates, writingBuiltLines, type LineFormat } from './builtLineItems';
 import { csvCellText } from '../summary';
 import { accuracyCells, answerCells, csvHeader, questionCells, ratingCells, type CsvLayout } from './csvColumns';
@@ -6,6 +6,7 @@ import type { ExportPlan } from './plan';
 import { forEachRatedAnswer, QuestionPart } from './ratingRecords';
 import { ratingAccuracy, ratingFields } from './ratingRecord';
 import type { AnswerScoring } from './scoreCache';
+import { TextMemo } from './textMemo';
 import type { TextSink } from './textSink';
 import type { ExportCounts } from './types';
 
@@ -50,14 +51,14 @@ export async function writeCsv(
  * for 300,000 ratings. Axis cells are made once per combination of values, score cells once per answer.
  */
 function builtRowFormat(layout: CsvLayout): LineFormat {
-  const axes = new AxisCellCache(layout.axisIds);
+  const axes = new TextMemo((values) => axisCellsText(values, layout.axisIds));
   const c = csvCellText;
   const iso = (ms: number): string => c(new Date(ms).toISOString());
   return {
     rating: ({ rating: r, values }) => {
       const [created, updated] = ratingDates(r, iso);
       return (
-        `${c(r.uid)},${c(r.rater)},${c(r.rubricKey)},${c(r.rubricVersion)},${c(r.rubricHash)},${axes.cells(values)}` +
+        `${c(r.uid)},${c(r.rater)},${c(r.rubricKey)},${c(r.rubricVersion)},${c(r.rubricHash)},${axes.get(values)}` +
         `,${c(r.overall)},${c(r.comment)},${c(r.blind)},${c(r.shownPosition)},${c(r.revision)},${created},${updated}`
       );
     },

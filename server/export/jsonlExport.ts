@@ -5,6 +5,7 @@ import type { ExportPlan } from './plan';
 import { forEachRatedAnswer, QuestionPart } from './ratingRecords';
 import { ratingAccuracy, ratingFields, type AnswerRecordParts } from './ratingRecord';
 import type { AnswerScoring } from './scoreCache';
+import { TextMemo } from './textMemo';
 import type { TextSink } from './textSink';
 import type { ExportCounts } from './types';
 
@@ -58,24 +59,15 @@ function answerBytes({ answer, generation, rouge }: AnswerRecordParts, quoted: E
  * axis values; each is serialized once.
  */
 function builtLineFormat(): LineFormat {
-  const made = new Map<string, string>();
-  const valuesJson = (text: string): string => {
-    let json = made.get(text);
-    if (json === undefined) {
-      json = JSON.stringify(JSON.parse(text) as Record<string, AxisValue>);
-      if (made.size >= 50_000) made.clear();
-      made.set(text, json);
-    }
-    return json;
-  };
+  const values = new TextMemo((text) => JSON.stringify(JSON.parse(text) as Record<string, AxisValue>));
   const q = JSON.stringify;
   const iso = (ms: number): string => q(new Date(ms).toISOString());
   return {
-    rating: ({ rating: r, values }) => {
+    rating: ({ rating: r, values: axisValues }) => {
       const [created, updated] = ratingDates(r, iso);
       return (
         `{"ratingId":${q(r.uid)},"rater":${q(r.rater)},"rubric":{"key":${q(r.rubricKey)},"version":${q(r.rubricVersion)},"hash":${q(r.rubricHash)}}` +
-        `,"values":${valuesJson(values)},"overall":${q(r.overall)},"comment":${q(r.comment)},"blind":${q(r.blind)},"shownPosition":${q(r.shownPosition)}` +
+        `,"values":${values.get(axisValues)},"overall":${q(r.overall)},"comment":${q(r.comment)},"blind":${q(r.blind)},"shownPosition":${q(r.shownPosition)}` +
         `,"revision":${q(r.revision)},"createdAt":${created},"updatedAt":${updated}`
       );
     },

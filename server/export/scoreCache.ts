@@ -1,5 +1,5 @@
 import type { RougeSettings } from '../metrics';
-import type { CachedScores, ExportAnswer, ExportQuestion, StoredAnswer, StoredQuestion, Store } from '../store';
+import { jsonOrNull, type CachedScores, type ExportAnswer, type ExportQuestion, type StoredAnswer, type StoredQuestion, type Store } from '../store';
 import { scoreAnswer, type AnswerScores } from './answerScores';
 
 /**
@@ -24,18 +24,17 @@ const cuttable = (text: string): boolean => !SURROGATE.test(text) && !text.inclu
 
 /** The score cache's row of an answer's scores. */
 export function cacheRow(question: StoredQuestion, answer: StoredAnswer, scorer: string, scores: AnswerScores): CachedScores {
-  const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
   return {
     answerUid: answer.uid,
     scorer,
     scores: JSON.stringify(scores),
     plainText: cuttable(answer.raw) && cuttable(answer.serverReasoning ?? ''),
     written: {
-      params: json(answer.params),
-      usage: json(answer.generation?.usage),
-      timings: json(answer.timings),
-      options: json(question.options),
-      context: json(question.context),
+      params: jsonOrNull(answer.params),
+      usage: jsonOrNull(answer.generation?.usage),
+      timings: jsonOrNull(answer.timings),
+      options: jsonOrNull(question.options),
+      context: jsonOrNull(question.context),
     },
   };
 }

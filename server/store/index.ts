@@ -14,7 +14,8 @@ export { LinePiece, type BuiltLines, type LinePieceKind } from './queries/builtL
 export { readBuiltRating, type BuiltRating } from './queries/builtRatings';
 export type { SummaryAnswerRow, SummaryRatingRow, SummaryRows } from './queries/summaryRows';
 export type { DpoAnswerRow, DpoRows } from './queries/dpoRows';
-export { AxisCellCache, axisCells, scoreCells } from './queries/csvLines';
+export { axisCells, axisCellsText, scoreCells } from './queries/csvLines';
+export { jsonOrNull } from './rows/answerInsert';
 export type { CachedScores, UnscoredAnswer } from './queries/answerScores';
 export type { ExportTexts } from './queries/exportRows';
 export type { ProgressScope } from './queries/progress';

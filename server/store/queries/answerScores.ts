@@ -16,7 +16,7 @@ export interface CachedScores {
   plainText: boolean;
   /**
    * The JSON columns of the answer and its question as the store writes them from the objects scored
-   * (JSON.stringify's text, null for none). SQLite renders these columns as they are stored (`json()` keeps
+   * (rows/answerInsert.ts's jsonOrNull). SQLite renders these columns as they are stored (`json()` keeps
    * `1.0`, `1e2` and `\u00e9` as written), the export's objects as JSON.stringify does: so the lines built
    * by SQLite are the objects' only when the stored text is this one, which a hand edit may have changed.
    */

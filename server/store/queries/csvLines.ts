@@ -45,24 +45,12 @@ export function axisCells(values: Record<string, unknown>, axisIds: readonly str
 }
 
 /**
- * The axis cells of axis values (JSON text), joined. Not made in SQL, where a lookup and a formatting per
- * axis cost more than the rest of the row (27 us a rating with 12 axes); ratings repeat their combinations
- * of values (31,103 distinct among the benchmark's 300,000), so each is made once.
+ * The axis cells of axis values (JSON text), joined (the built rows'; TextMemo makes each combination once).
+ * Not made in SQL, where a lookup and a formatting per axis cost more than the rest of the row (27 us a
+ * rating with 12 axes).
  */
-export class AxisCellCache {
-  private readonly made = new Map<string, string>();
-
-  constructor(private readonly axisIds: readonly string[]) {}
-
-  cells(axisValues: string): string {
-    let cells = this.made.get(axisValues);
-    if (!cells) {
-      cells = axisCells(JSON.parse(axisValues) as Record<string, unknown>, this.axisIds).map(cellText).join(',');
-      if (this.made.size >= 50_000) this.made.clear();
-      this.made.set(axisValues, cells);
-    }
-    return cells;
-  }
+export function axisCellsText(axisValues: string, axisIds: readonly string[]): string {
+  return axisCells(JSON.parse(axisValues) as Record<string, unknown>, axisIds).map(cellText).join(',');
 }
 
 /** The question's and reference's cells, each after a comma (questionCells). Parameters: ?1 question ids. */

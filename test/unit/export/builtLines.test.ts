@@ -3,7 +3,7 @@ import { scorerKey, type ExportedRating, type ExportOptions } from '../../../ser
 import { DEFAULT_ROUGE_SETTINGS } from '../../../server/metrics';
 import { isBuiltLines, isExportQuestion, LinePiece, readBuiltRating, type BuiltLines, type ExportItem, type Store } from '../../../server/store';
 import { editRaw, exportText, parseLines } from './exportHarness';
-import { addPlainAnswer, FULL_GENERATION, MODELS, rate, RUBRIC, SET, useStudyStore, type StudyQuestion } from './studyFixture';
+import { addPlainAnswer, addThinkingAnswer, FULL_GENERATION, MODELS, rate, RUBRIC, SET, useStudyStore, type StudyQuestion } from './studyFixture';
 
 /**
  * The JSONL lines and CSV rows SQLite builds (server/store/queries/builtLines.ts, jsonlLines.ts, csvLines.ts)
@@ -43,21 +43,9 @@ describe('export: jsonl lines and csv rows built by SQLite', () => {
     // Texts SQLite cuts and the CSV writer quotes from their bytes: formula-like starts, quotes, line breaks.
     const plain = qs.find((q) => q !== pubmed && q !== qs[1])!;
     for (const [i, text] of CSV_TEXTS.entries()) await addPlainAnswer(store, plain.question, `gen/csv-${i}`, text);
-    await store.addGeneratedAnswer(plain.question.uid, {
-      questionId: plain.question.id,
-      model: 'gen/quoted',
-      raw: '<think>He said "no", then\r\nstop</think>=1+1, "x"',
-      split: { reasoning: 'He said "no", then\r\nstop', answer: '=1+1, "x"', state: 'complete', flags: [] },
-      generation: { endpoint: 'http://127.0.0.1:8080' },
-    });
+    await addThinkingAnswer(store, plain.question, 'gen/quoted', 'He said "no", then\r\nstop', '=1+1, "x"');
     // Characters of two and three bytes before and inside both parts: cut at byte offsets, not characters.
-    await store.addGeneratedAnswer(plain.question.uid, {
-      questionId: plain.question.id,
-      model: 'gen/multibyte',
-      raw: '<think>Dose 5\u00a0mg — 日本語, "q"</think>Final: café, ✓ "x"',
-      split: { reasoning: 'Dose 5\u00a0mg — 日本語, "q"', answer: 'Final: café, ✓ "x"', state: 'complete', flags: [] },
-      generation: { endpoint: 'http://127.0.0.1:8080' },
-    });
+    await addThinkingAnswer(store, plain.question, 'gen/multibyte', 'Dose 5\u00a0mg — 日本語, "q"', 'Final: café, ✓ "x"');
     const fresh = await Promise.all(qs.map(async (q) => (await store.getQuestion(q.question.uid)).answers));
     for (const [i, answers] of fresh.entries()) {
       for (const [m, a] of answers.entries()) {

@@ -194,6 +194,17 @@ export function addPlainAnswer(store: Store, q: Pick<StoredQuestion, 'uid' | 'id
   });
 }
 
+/** A generated answer that reasons first: `<think>reasoning</think>answer`, split into the two. */
+export function addThinkingAnswer(store: Store, q: Pick<StoredQuestion, 'uid' | 'id'>, model: string, reasoning: string, answer: string): Promise<{ uid: string; inserted: boolean }> {
+  return store.addGeneratedAnswer(q.uid, {
+    questionId: q.id,
+    model,
+    raw: `<think>${reasoning}</think>${answer}`,
+    split: { reasoning, answer, state: 'complete', flags: [] },
+    generation: { endpoint: 'http://127.0.0.1:8080' },
+  });
+}
+
 /** A complete rating under the default rubric; `values` overrides single axes. */
 export function rate(
   store: Store,
